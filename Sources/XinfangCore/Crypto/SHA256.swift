@@ -1,0 +1,398 @@
+// SHA256.swift
+// xinfang: pure-Swift SHA-256 (FIPS 180-4, section 6.2).
+//
+// Foundation on Linux has no CryptoKit and the project takes no package
+// dependencies, so the hash-chained journal is verified with this
+// implementation. It uses only the standard library.
+
+/// Incremental SHA-256 hasher (FIPS 180-4).
+///
+/// Feed the message in any number of pieces with `update(_:)`, then call
+/// `finalize()` once to obtain the 32-byte digest. Splitting the input
+/// differently never changes the digest. For a message that is already in
+/// memory use the one-shot helpers `hash(_:)` and `hexDigest(_:)`.
+///
+/// The hasher is a small value type (eight 32-bit state words, a 64-byte
+/// block buffer and a length counter) and allocates nothing while hashing.
+/// Whole 64-byte blocks are compressed directly from the caller's memory;
+/// only the ragged head and tail of each `update(_:)` call are copied into
+/// the internal buffer.
+///
+/// ```swift
+/// var hasher = SHA256()
+/// hasher.update("信访")
+/// hasher.update([0x0A])
+/// let digest = hasher.finalize()            // 32 bytes
+/// let hex = SHA256.hexDigest(Array("abc".utf8))
+/// // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+/// ```
+///
+/// Being a value type, a `SHA256` can be copied to fork the computation:
+/// hash a common prefix once, copy the hasher, and finish each copy with a
+/// different suffix.
+public struct SHA256: Sendable {
+    // MARK: State
+
+    /// The eight working hash words H0...H7.
+    private var state: State
+
+    /// Partial-block buffer: 64 bytes, of which `bufferCount` are in use.
+    private var buffer: Block
+
+    /// Number of bytes currently held in `buffer` (always 0..<64 between calls).
+    private var bufferCount: Int
+
+    /// Total number of message bytes seen so far, modulo 2^64.
+    private var byteCount: UInt64
+
+    /// Creates a hasher with the FIPS 180-4 initial hash value.
+    ///
+    /// - Complexity: O(1).
+    public init() {
+        self.state = State()
+        self.buffer = Block()
+        self.bufferCount = 0
+        self.byteCount = 0
+    }
+
+    // MARK: Incremental API
+
+    /// Appends raw bytes to the message being hashed.
+    ///
+    /// Complete 64-byte blocks are compressed straight from `bytes` without
+    /// copying; at most 63 bytes are kept back in the internal buffer until
+    /// more input or `finalize()` arrives. An empty buffer (including one with
+    /// a `nil` base address) is a no-op. The memory only has to stay valid for
+    /// the duration of the call.
+    ///
+    /// - Parameters:
+    ///   - bytes: The bytes to append. Any length, any alignment.
+    /// - Complexity: O(*n*), where *n* is `bytes.count`.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        guard var pointer = bytes.baseAddress, bytes.count > 0 else { return }
+        var remaining = bytes.count
+        byteCount &+= UInt64(truncatingIfNeeded: remaining)
+
+        // Top up a partially filled buffer first.
+        if bufferCount > 0 {
+            let take = Swift.min(SHA256.blockSize - bufferCount, remaining)
+            buffer.store(from: pointer, count: take, at: bufferCount)
+            bufferCount += take
+            pointer += take
+            remaining -= take
+            if bufferCount < SHA256.blockSize { return }
+            buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
+            bufferCount = 0
+        }
+
+        // Whole blocks straight from the caller's memory.
+        let wholeBlocks = remaining / SHA256.blockSize
+        if wholeBlocks > 0 {
+            State.compress(&state, blocks: pointer, count: wholeBlocks)
+            let consumed = wholeBlocks * SHA256.blockSize
+            pointer += consumed
+            remaining -= consumed
+        }
+
+        // Keep the tail for later.
+        if remaining > 0 {
+            buffer.store(from: pointer, count: remaining, at: 0)
+            bufferCount = remaining
+        }
+    }
+
+    /// Appends the contents of a byte array to the message being hashed.
+    ///
+    /// Equivalent to calling `update(_:)` with the array's contiguous storage.
+    ///
+    /// - Parameters:
+    ///   - bytes: The bytes to append. May be empty.
+    /// - Complexity: O(*n*), where *n* is `bytes.count`.
+    public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { self.update($0) }
+    }
+
+    /// Appends the UTF-8 encoding of a string to the message being hashed.
+    ///
+    /// No terminator or length prefix is added: `update("ab")` followed by
+    /// `update("c")` hashes the same bytes as `update("abc")`. Strings whose
+    /// storage is not contiguous UTF-8 are transcoded into a temporary
+    /// buffer first.
+    ///
+    /// - Parameters:
+    ///   - string: The string whose UTF-8 bytes are appended.
+    /// - Complexity: O(*n*), where *n* is the string's UTF-8 byte count.
+    public mutating func update(_ string: String) {
+        var string = string
+        string.withUTF8 { self.update(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Pads the message, processes the last block(s) and returns the digest.
+    ///
+    /// Applies the FIPS 180-4 padding (a `1` bit, zeros, and the message
+    /// length in bits as a 64-bit big-endian integer) and serialises the
+    /// final hash words big-endian.
+    ///
+    /// - Important: Call this exactly once. The hasher must not be used
+    ///   afterwards: further `update(_:)` or `finalize()` calls do not trap,
+    ///   but the values they produce are meaningless. Start a new hasher
+    ///   with `SHA256()` instead (or finalize a copy if you need a digest of
+    ///   a prefix and want to keep hashing).
+    ///
+    /// - Returns: The 32-byte SHA-256 digest.
+    /// - Complexity: O(1): at most two block compressions.
+    public mutating func finalize() -> [UInt8] {
+        let bitLength = byteCount &* 8  // length mod 2^64, as the standard specifies
+        let lengthOffset = SHA256.blockSize - 8
+
+        buffer.setByte(0x80, at: bufferCount)
+        bufferCount += 1
+        if bufferCount > lengthOffset {
+            // No room for the length field: pad this block out and start another.
+            buffer.zero(from: bufferCount, to: SHA256.blockSize)
+            buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
+            bufferCount = 0
+        }
+        buffer.zero(from: bufferCount, to: lengthOffset)
+        buffer.setBigEndian(bitLength, at: lengthOffset)
+        buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
+        bufferCount = 0
+
+        return state.digest()
+    }
+
+    // MARK: One-shot API
+
+    /// Computes the SHA-256 digest of a block of memory.
+    ///
+    /// - Parameters:
+    ///   - bytes: The message. Any length; an empty or `nil`-based buffer
+    ///     hashes the empty message.
+    /// - Returns: The 32-byte digest.
+    /// - Complexity: O(*n*), where *n* is `bytes.count`.
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// Computes the SHA-256 digest of a byte array.
+    ///
+    /// - Parameters:
+    ///   - bytes: The message. May be empty.
+    /// - Returns: The 32-byte digest.
+    /// - Complexity: O(*n*), where *n* is `bytes.count`.
+    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBytes { SHA256.hash($0) }
+    }
+
+    /// Computes the SHA-256 digest of a block of memory as lowercase hex.
+    ///
+    /// - Parameters:
+    ///   - bytes: The message. Any length.
+    /// - Returns: The digest as exactly 64 lowercase hexadecimal characters.
+    /// - Complexity: O(*n*), where *n* is `bytes.count`.
+    public static func hexDigest(_ bytes: UnsafeRawBufferPointer) -> String {
+        SHA256.hexString(SHA256.hash(bytes))
+    }
+
+    /// Computes the SHA-256 digest of a byte array as lowercase hex.
+    ///
+    /// - Parameters:
+    ///   - bytes: The message. May be empty.
+    /// - Returns: The digest as exactly 64 lowercase hexadecimal characters.
+    /// - Complexity: O(*n*), where *n* is `bytes.count`.
+    public static func hexDigest(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { SHA256.hexDigest($0) }
+    }
+}
+
+// MARK: - Implementation
+
+extension SHA256 {
+    /// Size of one SHA-256 message block in bytes.
+    fileprivate static let blockSize = 64
+
+    /// Renders bytes as lowercase hexadecimal.
+    fileprivate static func hexString(_ bytes: [UInt8]) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return digits.withUTF8Buffer { table in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+                var index = 0
+                for byte in bytes {
+                    out[index] = table[Int(byte >> 4)]
+                    out[index + 1] = table[Int(byte & 0x0F)]
+                    index += 2
+                }
+                return index
+            }
+        }
+    }
+
+    /// The round constants K0...K63: the first 32 bits of the fractional
+    /// parts of the cube roots of the first 64 primes (FIPS 180-4, 4.2.2).
+    fileprivate static let roundConstants: [UInt32] = [
+        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
+        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
+        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
+        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
+        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
+        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
+        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
+        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
+    ]
+
+    /// The 64-byte partial-block buffer, stored inline (no heap allocation).
+    fileprivate struct Block: Sendable {
+        private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (0, 0, 0, 0, 0, 0, 0, 0)
+
+        /// Copies `count` bytes from `source` into the buffer at `offset`.
+        /// Callers guarantee `offset + count <= 64`.
+        mutating func store(from source: UnsafeRawPointer, count: Int, at offset: Int) {
+            withUnsafeMutableBytes(of: &storage) { raw in
+                UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + count)])
+                    .copyMemory(from: UnsafeRawBufferPointer(start: source, count: count))
+            }
+        }
+
+        /// Sets the byte at `offset` (which must be < 64).
+        mutating func setByte(_ value: UInt8, at offset: Int) {
+            withUnsafeMutableBytes(of: &storage) { $0[offset] = value }
+        }
+
+        /// Zeroes the bytes in `start..<end`.
+        mutating func zero(from start: Int, to end: Int) {
+            guard start < end else { return }
+            withUnsafeMutableBytes(of: &storage) { raw in
+                for index in start..<end { raw[index] = 0 }
+            }
+        }
+
+        /// Writes `value` big-endian into the 8 bytes starting at `offset`.
+        mutating func setBigEndian(_ value: UInt64, at offset: Int) {
+            withUnsafeMutableBytes(of: &storage) { raw in
+                raw.storeBytes(of: value.bigEndian, toByteOffset: offset, as: UInt64.self)
+            }
+        }
+
+        /// Calls `body` with a pointer to the 64 buffered bytes.
+        func withBytes(_ body: (UnsafeRawPointer) -> Void) {
+            withUnsafeBytes(of: storage) { raw in
+                // A tuple's storage always has an address; the guard only
+                // exists to avoid a force unwrap.
+                guard let base = raw.baseAddress else { return }
+                body(base)
+            }
+        }
+    }
+
+    /// The eight 32-bit working hash words.
+    fileprivate struct State: Sendable {
+        var h0: UInt32 = 0x6a09_e667
+        var h1: UInt32 = 0xbb67_ae85
+        var h2: UInt32 = 0x3c6e_f372
+        var h3: UInt32 = 0xa54f_f53a
+        var h4: UInt32 = 0x510e_527f
+        var h5: UInt32 = 0x9b05_688c
+        var h6: UInt32 = 0x1f83_d9ab
+        var h7: UInt32 = 0x5be0_cd19
+
+        /// Serialises H0...H7 big-endian into a 32-byte array.
+        func digest() -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: 32) { out, initialized in
+                let raw = UnsafeMutableRawBufferPointer(out)
+                raw.storeBytes(of: h0.bigEndian, toByteOffset: 0, as: UInt32.self)
+                raw.storeBytes(of: h1.bigEndian, toByteOffset: 4, as: UInt32.self)
+                raw.storeBytes(of: h2.bigEndian, toByteOffset: 8, as: UInt32.self)
+                raw.storeBytes(of: h3.bigEndian, toByteOffset: 12, as: UInt32.self)
+                raw.storeBytes(of: h4.bigEndian, toByteOffset: 16, as: UInt32.self)
+                raw.storeBytes(of: h5.bigEndian, toByteOffset: 20, as: UInt32.self)
+                raw.storeBytes(of: h6.bigEndian, toByteOffset: 24, as: UInt32.self)
+                raw.storeBytes(of: h7.bigEndian, toByteOffset: 28, as: UInt32.self)
+                initialized = 32
+            }
+        }
+
+        /// Runs the compression function over `count` consecutive 64-byte
+        /// blocks starting at `blocks` (no alignment requirement).
+        static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
+            SHA256.roundConstants.withUnsafeBufferPointer { k in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                    var block = blocks
+                    var h0 = state.h0, h1 = state.h1, h2 = state.h2, h3 = state.h3
+                    var h4 = state.h4, h5 = state.h5, h6 = state.h6, h7 = state.h7
+
+                    for _ in 0..<count {
+                        // Message schedule (FIPS 180-4, 6.2.2 step 1).
+                        for t in 0..<16 {
+                            w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
+                        }
+                        for t in 16..<64 {
+                            w[t] = sigma1(w[t &- 2]) &+ w[t &- 7] &+ sigma0(w[t &- 15]) &+ w[t &- 16]
+                        }
+
+                        // 64 rounds, eight at a time so the variable roles rotate
+                        // by renaming instead of by moving values around.
+                        var a = h0, b = h1, c = h2, d = h3
+                        var e = h4, f = h5, g = h6, h = h7
+                        var t = 0
+                        while t < 64 {
+                            round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                            round(h, a, b, &c, d, e, f, &g, k[t &+ 1] &+ w[t &+ 1])
+                            round(g, h, a, &b, c, d, e, &f, k[t &+ 2] &+ w[t &+ 2])
+                            round(f, g, h, &a, b, c, d, &e, k[t &+ 3] &+ w[t &+ 3])
+                            round(e, f, g, &h, a, b, c, &d, k[t &+ 4] &+ w[t &+ 4])
+                            round(d, e, f, &g, h, a, b, &c, k[t &+ 5] &+ w[t &+ 5])
+                            round(c, d, e, &f, g, h, a, &b, k[t &+ 6] &+ w[t &+ 6])
+                            round(b, c, d, &e, f, g, h, &a, k[t &+ 7] &+ w[t &+ 7])
+                            t &+= 8
+                        }
+
+                        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                        h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                        block += 64
+                    }
+
+                    state.h0 = h0; state.h1 = h1; state.h2 = h2; state.h3 = h3
+                    state.h4 = h4; state.h5 = h5; state.h6 = h6; state.h7 = h7
+                }
+            }
+        }
+
+        /// One SHA-256 round. `d` receives d + T1 and `h` receives T1 + T2;
+        /// the caller rotates the variable names for the next round.
+        @inline(__always)
+        private static func round(
+            _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+            _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
+            _ kw: UInt32
+        ) {
+            let t1 = h &+ bigSigma1(e) &+ ((e & f) ^ (~e & g)) &+ kw
+            let t2 = bigSigma0(a) &+ ((a & b) ^ (a & c) ^ (b & c))
+            d &+= t1
+            h = t1 &+ t2
+        }
+
+        @inline(__always)
+        private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 {
+            (x &>> n) | (x &<< (32 &- n))
+        }
+
+        /// Σ0 (FIPS 180-4, 4.4).
+        @inline(__always)
+        private static func bigSigma0(_ x: UInt32) -> UInt32 { rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22) }
+
+        /// Σ1 (FIPS 180-4, 4.5).
+        @inline(__always)
+        private static func bigSigma1(_ x: UInt32) -> UInt32 { rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25) }
+
+        /// σ0 (FIPS 180-4, 4.6).
+        @inline(__always)
+        private static func sigma0(_ x: UInt32) -> UInt32 { rotr(x, 7) ^ rotr(x, 18) ^ (x &>> 3) }
+
+        /// σ1 (FIPS 180-4, 4.7).
+        @inline(__always)
+        private static func sigma1(_ x: UInt32) -> UInt32 { rotr(x, 17) ^ rotr(x, 19) ^ (x &>> 10) }
+    }
+}

@@ -1,0 +1,41 @@
+/// Reads NDJSON records from a byte source, one ``InputRecord`` per line.
+public enum NDJSONInput {
+    /// Calls `body` with each line's record; the line's object is parsed strictly (``JSONParser``).
+    /// - Parameter beforeRead: called before each read from the source (the writers commit there when input pauses).
+    public static func read(_ source: any ByteSource, name: String, beforeRead: @escaping () -> Void = {},
+                            _ body: (InputRecord) -> Void) throws(IOFailure) {
+        let notifying = NotifyingSource(inner: source, beforeRead: beforeRead)
+        var reader = LineReader(source: notifying)
+        do {
+            try reader.forEachLine { (line: Line) throws(Never) in
+                let object: Result<JSONObject, InputError>
+                if line.truncated {
+                    object = .failure(InputError(JSONSyntaxError.lineTooLong(limit: LineReader<NotifyingSource>.defaultMaxLineLength).description))
+                } else {
+                    do throws(JSONSyntaxError) {
+                        object = .success(try JSONParser.parseObjectLine(line.bytes))
+                    } catch {
+                        object = .failure(InputError(error.description))
+                    }
+                }
+                body(InputRecord(source: name, line: line.number, text: line.text, object: object))
+            }
+        } catch {
+            switch error {
+            case .source(let failure): throw failure
+            case .body(let never): switch never {}
+            }
+        }
+    }
+}
+
+/// A source that calls a hook before every read, so a writer can commit what it has while input is quiet.
+public struct NotifyingSource: ByteSource {
+    var inner: any ByteSource
+    let beforeRead: () -> Void
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int {
+        beforeRead()
+        return try inner.read(into: buffer)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Reports rejected input records: to stderr as `xinfang VERB: SOURCE:LINE: message`, and with
+/// `--rejects FILE` also appended to FILE as NDJSON so they can be fixed and fed back.
+public final class RejectionReporter {
+    private let context: Context
+    private let rejectsPath: String?
+    private var rejectsDescriptor: Int32 = -1
+    /// How many records were rejected.
+    public private(set) var count = 0
+    /// A failure to write the rejects file.
+    public private(set) var failure: IOFailure?
+
+    public init(context: Context, rejectsPath: String?) {
+        self.context = context
+        self.rejectsPath = rejectsPath.map { context.environment.resolve($0) }
+    }
+
+    deinit {
+        if rejectsDescriptor >= 0 { close(rejectsDescriptor) }
+    }
+
+    /// Reports `record` as rejected because of `message`.
+    public func reject(_ record: InputRecord, _ message: String) {
+        count += 1
+        context.error("\(record.source):\(record.line): \(message)")
+        guard let rejectsPath, failure == nil else { return }
+        if rejectsDescriptor < 0 {
+            rejectsDescriptor = open(rejectsPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            guard rejectsDescriptor >= 0 else {
+                failure = IOFailure(operation: "open", path: rejectsPath, code: errno)
+                context.error("\(failure!)")
+                return
+            }
+        }
+        var line = NDJSONLine()
+        line.field("source", record.source)
+        line.field("line", record.line)
+        line.field("error", message)
+        line.field("text", record.text)
+        let bytes = line.finished()
+        let written = bytes.withUnsafeBytes { write(rejectsDescriptor, $0.baseAddress, $0.count) }
+        if written != bytes.count {
+            failure = IOFailure(operation: "write to", path: rejectsPath, code: errno)
+            context.error("\(failure!)")
+        }
+    }
+
+    /// Flushes the rejects file to disk.
+    public func finish() {
+        if rejectsDescriptor >= 0 { _ = fsync(rejectsDescriptor) }
+    }
+}

@@ -1,0 +1,188 @@
+/// Builds one NDJSON line with members in exactly the order they are added.
+///
+/// Output is deterministic: the same calls give the same bytes. Strings are
+/// escaped per RFC 8259 (quotes, backslashes, control characters); other
+/// characters, Chinese included, are written as UTF-8.
+///
+/// ```swift
+/// var line = NDJSONLine()
+/// line.field("case", "XF-2026-000001")
+/// line.field("status", "filed")
+/// output.write(line.finished())   // {"case":"XF-2026-000001","status":"filed"}\n
+/// ```
+public struct NDJSONLine: Sendable {
+    /// The bytes so far.
+    public private(set) var bytes: [UInt8] = []
+    /// Whether the current object needs a comma before its next member, one entry per open object.
+    private var needsComma: [Bool] = []
+
+    public init() {
+        bytes.reserveCapacity(256)
+    }
+
+    /// The line so far as text (for tests and messages).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    // MARK: Objects
+
+    /// Opens an object (the line's own object is opened by the first member if not yet open).
+    public mutating func beginObject() {
+        bytes.append(UInt8(ascii: "{"))
+        needsComma.append(false)
+    }
+
+    /// Closes the innermost open object.
+    public mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        needsComma.removeLast()
+    }
+
+    /// Closes every open object and appends the line break.
+    public mutating func finished() -> [UInt8] {
+        if needsComma.isEmpty && bytes.isEmpty { beginObject() }
+        while !needsComma.isEmpty { endObject() }
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// Writes `"key":` with the comma before it when needed.
+    public mutating func key(_ key: String) {
+        if needsComma.isEmpty { beginObject() }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+        appendString(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    // MARK: Members
+
+    public mutating func field(_ key: String, _ value: String) {
+        self.key(key)
+        appendString(value)
+    }
+
+    /// A string member, or `null` when `value` is nil.
+    public mutating func field(_ key: String, _ value: String?) {
+        self.key(key)
+        if let value { appendString(value) } else { appendNull() }
+    }
+
+    public mutating func field(_ key: String, _ value: Int) {
+        self.key(key)
+        appendInt(value)
+    }
+
+    /// An integer member, or `null` when `value` is nil.
+    public mutating func field(_ key: String, _ value: Int?) {
+        self.key(key)
+        if let value { appendInt(value) } else { appendNull() }
+    }
+
+    public mutating func field(_ key: String, _ value: Bool) {
+        self.key(key)
+        appendBool(value)
+    }
+
+    /// A number member written at full precision, or `null` when `value` is nil or not finite.
+    public mutating func field(_ key: String, _ value: Double?) {
+        self.key(key)
+        appendDouble(value)
+    }
+
+    /// A member whose value is already-built JSON.
+    public mutating func field(_ key: String, _ value: JSONValue) {
+        self.key(key)
+        appendValue(value)
+    }
+
+    /// A member with a `null` value.
+    public mutating func nullField(_ key: String) {
+        self.key(key)
+        appendNull()
+    }
+
+    /// A member whose value is raw JSON bytes, copied as they are.
+    public mutating func rawField(_ key: String, _ json: [UInt8]) {
+        self.key(key)
+        bytes.append(contentsOf: json)
+    }
+
+    // MARK: Values
+
+    public mutating func appendNull() {
+        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+    }
+
+    public mutating func appendBool(_ value: Bool) {
+        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    }
+
+    public mutating func appendInt(_ value: Int) {
+        if value >= 0 && value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    public mutating func appendDouble(_ value: Double?) {
+        guard let value, value.isFinite else { return appendNull() }
+        if value == value.rounded(), abs(value) < 1e15 {
+            // Whole numbers as integers: 1 rather than 1.0, as jq prints them.
+            bytes.append(contentsOf: String(Int(value)).utf8)
+        } else {
+            bytes.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    /// Appends `text` as a JSON string literal.
+    public mutating func appendString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends any JSON value, objects with their members in order.
+    public mutating func appendValue(_ value: JSONValue) {
+        switch value {
+        case .null: appendNull()
+        case .bool(let flag): appendBool(flag)
+        case .number(let text): bytes.append(contentsOf: text.utf8)
+        case .string(let text): appendString(text)
+        case .array(let elements):
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendValue(element)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let object):
+            beginObject()
+            for member in object.members {
+                key(member.key)
+                appendValue(member.value)
+            }
+            endObject()
+        }
+    }
+}

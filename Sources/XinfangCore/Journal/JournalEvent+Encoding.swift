@@ -1,0 +1,118 @@
+extension JournalEvent {
+    /// The hash that stands before the journal's first event.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The event's journal line, hash-chained to `previousHash`, ending in `\n`.
+    ///
+    /// The line's members come in a fixed order: `seq`, `event`, `case`, `at`,
+    /// `recorded`, the kind's own fields, and last `hash`, which is the SHA-256
+    /// of `previousHash` (64 hex digits) followed by the line's bytes up to the
+    /// comma before `"hash"`.
+    ///
+    /// - Returns: the line and its hash (the next event's `previousHash`).
+    public func journalLine(previousHash: String, timeZone: OfficeTimeZone) -> (line: [UInt8], hash: String) {
+        var line = NDJSONLine()
+        line.field("seq", seq)
+        line.field("event", kind.rawValue)
+        line.field("case", caseID)
+        line.field("at", timeZone.format(at))
+        line.field("recorded", timeZone.format(recorded))
+        appendPayload(to: &line)
+        let body = line.bytes
+        let hash = JournalHash.chain(previous: previousHash, body: body)
+        line.field("hash", hash)
+        return (line.finished(), hash)
+    }
+
+    /// Writes the kind's own fields, absent optional ones left out.
+    func appendPayload(to line: inout NDJSONLine) {
+        switch payload {
+        case .filed(let filing):
+            line.field("channel", filing.channel.rawValue)
+            line.field("summary", filing.summary)
+            line.field("region", filing.region)
+            line.field("category", filing.category)
+            if let petitioner = filing.petitioner {
+                line.key("petitioner")
+                line.beginObject()
+                line.field("name", petitioner.name)
+                if let id = petitioner.idNumber { line.field("id_number", id) }
+                if let phone = petitioner.phone { line.field("phone", phone) }
+                if let address = petitioner.address { line.field("address", address) }
+                line.endObject()
+            } else {
+                line.field("anonymous", true)
+            }
+            line.field("people", filing.people)
+            if let respondent = filing.respondent { line.field("respondent", respondent) }
+            if let sourceID = filing.sourceID { line.field("source_id", sourceID) }
+            if let repeatOf = filing.repeatOf { line.field("repeat_of", repeatOf) }
+            if filing.confidential { line.field("confidential", true) }
+        case .assigned(let assignment):
+            line.field("unit", assignment.unit)
+            if let from = assignment.from { line.field("from", from) }
+            if let leader = assignment.leader { line.field("leader", leader) }
+            if let note = assignment.note { line.field("note", note) }
+            if let rule = assignment.rule { line.field("rule", rule) }
+        case .returned(let ret):
+            line.field("unit", ret.unit)
+            line.field("reason", ret.reason)
+            if let leader = ret.leader { line.field("leader", leader) }
+            if let note = ret.note { line.field("note", note) }
+        case .replied(let reply):
+            line.field("unit", reply.unit)
+            line.field("text", reply.text)
+            line.field("closes", reply.closes)
+        case .extended(let ext):
+            line.field("unit", ext.unit)
+            line.field("days", ext.days)
+            if let text = ext.text { line.field("text", text) }
+        case .rated(let verdict):
+            line.field("satisfaction", verdict.satisfaction.rawValue)
+            if let via = verdict.via { line.field("via", via.rawValue) }
+        }
+    }
+}
+
+/// The journal's hash chain.
+public enum JournalHash {
+    /// The suffix every journal line ends with: `,"hash":"` + 64 hex digits + `"}`.
+    public static let suffixLength = 9 + 64 + 2
+
+    /// SHA-256 of `previous` (64 hex digits) then `body`, as 64 lowercase hex digits.
+    public static func chain(previous: String, body: [UInt8]) -> String {
+        body.withUnsafeBytes { chain(previous: previous, body: $0) }
+    }
+
+    /// SHA-256 of `previous` (64 hex digits) then `body`, as 64 lowercase hex digits.
+    public static func chain(previous: String, body: UnsafeRawBufferPointer) -> String {
+        var hasher = SHA256()
+        hasher.update(previous)
+        hasher.update(body)
+        return hex(hasher.finalize())
+    }
+
+    /// Lowercase hex digits of `bytes`.
+    public static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Splits a journal line into the hashed body and the hash it claims, or nil when it does not end with a hash member.
+    public static func split(_ line: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, hash: String)? {
+        guard line.count > suffixLength else { return nil }
+        let suffixStart = line.count - suffixLength
+        let prefix = Array(#","hash":""#.utf8)
+        for (offset, byte) in prefix.enumerated() where line[suffixStart + offset] != byte { return nil }
+        guard line[line.count - 2] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
+        let hashBytes = UnsafeRawBufferPointer(rebasing: line[(suffixStart + 9)..<(line.count - 2)])
+        guard hashBytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
+        return (UnsafeRawBufferPointer(rebasing: line[0..<suffixStart]), String(decoding: hashBytes, as: UTF8.self))
+    }
+}

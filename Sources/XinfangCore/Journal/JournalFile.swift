@@ -1,0 +1,137 @@
+import Foundation
+
+/// The journal file on disk: opening, the writers' exclusive lock, appending durably, and setting a torn tail aside.
+///
+/// The file is only ever appended to. A writer holds `flock(LOCK_EX)` from
+/// catching up with other writers' lines to the `fsync` of its own, so lines
+/// of concurrent writers never interleave and every case number is unique.
+public final class JournalFile {
+    public let path: String
+    private let descriptor: Int32
+
+    private init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Opens an existing journal read-only.
+    /// - Throws: ``JournalError/missing(path:)`` when there is no such file.
+    public static func openForReading(path: String) throws(JournalError) -> JournalFile {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { throw .missing(path: path) }
+            throw .io(IOFailure(operation: "open", path: path, code: errno))
+        }
+        return JournalFile(path: path, descriptor: descriptor)
+    }
+
+    /// Opens the journal for appending, creating it readable and writable by its owner only (0600).
+    public static func openForWriting(path: String) throws(JournalError) -> JournalFile {
+        var descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+        if descriptor < 0 && errno == ENOENT {
+            descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                // Make the new directory entry durable too.
+                fsyncDirectory(of: path)
+            }
+        }
+        guard descriptor >= 0 else { throw .io(IOFailure(operation: "open", path: path, code: errno)) }
+        return JournalFile(path: path, descriptor: descriptor)
+    }
+
+    /// Takes the exclusive writer's lock, waiting for other writers.
+    public func lock() throws(JournalError) {
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            throw .io(IOFailure(operation: "lock", path: path, code: errno))
+        }
+    }
+
+    /// Releases the writer's lock.
+    public func unlock() {
+        _ = flock(descriptor, LOCK_UN)
+    }
+
+    /// A source that reads the file from byte `offset` on.
+    public func source(from offset: Int) throws(JournalError) -> FileDescriptorSource {
+        guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+            throw .io(IOFailure(operation: "seek in", path: path, code: errno))
+        }
+        return FileDescriptorSource(descriptor: descriptor, name: path)
+    }
+
+    /// The file's size in bytes.
+    public func size() throws(JournalError) -> Int {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .io(IOFailure(operation: "stat", path: path, code: errno)) }
+        return Int(info.st_size)
+    }
+
+    /// Appends `bytes` (whole lines) and flushes them to disk.
+    ///
+    /// On failure the file is cut back to `expectedSize`, so no half line is left behind.
+    /// - Parameter expectedSize: the file's size before the append (the caller holds the lock).
+    public func append(_ bytes: [UInt8], expectedSize: Int) throws(JournalError) {
+        var failure: IOFailure?
+        bytes.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count {
+                let result = write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if result > 0 {
+                    written += result
+                } else if result < 0 && errno == EINTR {
+                    continue
+                } else {
+                    failure = IOFailure(operation: "write to", path: path, code: result < 0 ? errno : EIO)
+                    return
+                }
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 {
+            failure = IOFailure(operation: "flush to disk", path: path, code: errno)
+        }
+        if let failure {
+            _ = ftruncate(descriptor, off_t(expectedSize))
+            _ = fsync(descriptor)
+            throw .io(failure)
+        }
+    }
+
+    /// Moves a torn last line into `<journal>.torn` and cuts it off the journal (the caller holds the lock).
+    ///
+    /// A torn line was never acknowledged (nothing was printed for it), so no
+    /// acknowledged data is lost; its bytes are kept in the `.torn` file for
+    /// inspection.
+    /// - Returns: the path of the `.torn` file.
+    @discardableResult
+    public func setAsideTornTail(offset: Int, length: Int) throws(JournalError) -> String {
+        var bytes = [UInt8](repeating: 0, count: length)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, off_t(offset)) }
+        guard count == length else { throw .io(IOFailure(operation: "read", path: path, code: count < 0 ? errno : EIO)) }
+        let tornPath = path + ".torn"
+        let tornDescriptor = open(tornPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard tornDescriptor >= 0 else { throw .io(IOFailure(operation: "open", path: tornPath, code: errno)) }
+        defer { close(tornDescriptor) }
+        bytes.append(0x0A)
+        let written = bytes.withUnsafeBytes { write(tornDescriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(tornDescriptor) == 0 else {
+            throw .io(IOFailure(operation: "write to", path: tornPath, code: errno))
+        }
+        guard ftruncate(descriptor, off_t(offset)) == 0, fsync(descriptor) == 0 else {
+            throw .io(IOFailure(operation: "truncate", path: path, code: errno))
+        }
+        return tornPath
+    }
+
+    private static func fsyncDirectory(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+}

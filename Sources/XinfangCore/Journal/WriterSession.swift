@@ -1,0 +1,188 @@
+import Foundation
+
+/// What a writing verb decided for one input record.
+public enum LineOutcome {
+    /// Refused; the message names the field and the value.
+    case reject(String)
+    /// Nothing to write; print this line (a duplicate, an unchanged assignment).
+    case echo([UInt8])
+    /// Write `event`, then print the line.
+    case write(JournalEvent, echo: [UInt8])
+}
+
+/// Runs a writing verb's records against the journal in batches, durably.
+///
+/// Records are collected; a batch is committed when it is large or when the
+/// input pauses. Committing takes the journal's exclusive lock, catches up
+/// with lines other writers appended since the last batch, lets the verb
+/// decide each record against the up-to-date state, appends the new events
+/// with their sequence numbers and chained hashes, flushes them to disk,
+/// releases the lock, and only then prints the results. A result on stdout
+/// therefore always means a durable event.
+public final class WriterSession<State: JournalFold> {
+    /// The verb's decision for one record, given the current state and the current time.
+    public typealias Decide = (inout State, JSONObject, InputRecord, Instant) -> LineOutcome
+
+    /// The most records one batch holds (bounds memory and lock time).
+    public static var batchLimit: Int { 2000 }
+
+    public private(set) var state: State
+    private let context: Context
+    private let policy: Policy
+    private let journalPath: String
+    private let dryRun: Bool
+    private let rejections: RejectionReporter
+    private let decide: Decide
+    private var journal: JournalFile?
+    private var position = JournalPosition.start
+    private var pending: [InputRecord] = []
+    /// The fatal error that stopped the session, if any.
+    public private(set) var fatal: JournalError?
+    /// How many events were written.
+    public private(set) var written = 0
+
+    public init(context: Context, policy: Policy, journalPath: String, dryRun: Bool, rejections: RejectionReporter,
+                state: State, decide: @escaping Decide) {
+        self.context = context
+        self.policy = policy
+        self.journalPath = journalPath
+        self.dryRun = dryRun
+        self.rejections = rejections
+        self.state = state
+        self.decide = decide
+    }
+
+    /// Opens the journal and reads it to the end, so that usage problems show before any input is read.
+    public func open() throws(JournalError) {
+        if dryRun {
+            do {
+                journal = try JournalFile.openForReading(path: journalPath)
+            } catch .missing {
+                journal = nil
+                return
+            }
+            try catchUp()
+        } else {
+            let file = try JournalFile.openForWriting(path: journalPath)
+            journal = file
+            try file.lock()
+            defer { file.unlock() }
+            try catchUp()
+        }
+    }
+
+    /// Takes one input record; a batch is committed when full.
+    public func submit(_ record: InputRecord) {
+        guard fatal == nil else { return }
+        if case .failure(let error) = record.object {
+            rejections.reject(record, error.message)
+            return
+        }
+        pending.append(record)
+        if pending.count >= Self.batchLimit { commit() }
+    }
+
+    /// Commits the pending records now (call when input pauses and at the end).
+    public func commit() {
+        guard fatal == nil, !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        do {
+            try commit(batch)
+        } catch {
+            fatal = error
+        }
+    }
+
+    /// Commits when records are waiting and the input has nothing more ready to read right now.
+    public func commitIfInputIdle(descriptor: Int32?) {
+        guard !pending.isEmpty else { return }
+        guard let descriptor else { return }
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        if poll(&poller, 1, 0) == 0 { commit() }
+    }
+
+    private func commit(_ batch: [InputRecord]) throws(JournalError) {
+        var outputs: [[UInt8]] = []
+        var bytes: [UInt8] = []
+        if let journal, !dryRun {
+            try journal.lock()
+        }
+        defer { if !dryRun { journal?.unlock() } }
+        if journal != nil { try catchUp() }
+        let sizeBefore = position.offset
+        var next = position
+        for record in batch {
+            guard case .success(let object) = record.object else { continue }
+            switch decide(&state, object, record, context.environment.now()) {
+            case .reject(let message):
+                rejections.reject(record, message)
+            case .echo(let line):
+                outputs.append(line)
+            case .write(var event, let echo):
+                do {
+                    try state.apply(event)
+                } catch {
+                    rejections.reject(record, error.description)
+                    continue
+                }
+                event.seq = next.seq + 1
+                let (line, hash) = event.journalLine(previousHash: next.hash, timeZone: policy.timeZone)
+                bytes.append(contentsOf: line)
+                next.seq = event.seq
+                next.hash = hash
+                next.lines += 1
+                next.offset += line.count
+                outputs.append(echo)
+            }
+        }
+        if !bytes.isEmpty && !dryRun {
+            guard let journal else { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
+            try journal.append(bytes, expectedSize: sizeBefore)
+            written += next.seq - position.seq
+        }
+        position = next
+        for output in outputs { context.stdout.write(output) }
+        context.stdout.flush()
+    }
+
+    /// Reads lines other writers appended since the last catch-up into the state.
+    private func catchUp() throws(JournalError) {
+        guard let journal else { return }
+        let scanner = JournalScanner(timeZone: policy.timeZone)
+        var damage: JournalProblem?
+        let outcome: JournalScanner.Outcome
+        let source = try journal.source(from: position.offset)
+        do {
+            // Damage is fatal, so the state may be updated in place: it is not used after a throw.
+            outcome = try scanner.scan(source, from: position) { (item: JournalScanner.Item) throws(Never) in
+                guard damage == nil else { return }
+                switch item {
+                case .event(let event, let line):
+                    do throws(LifecycleError) {
+                        try self.state.apply(event)
+                    } catch {
+                        damage = JournalProblem(line: line, kind: .lifecycle, message: error.description)
+                    }
+                case .problem(let problem):
+                    if problem.kind != .tornTail { damage = problem }
+                }
+            }
+        } catch {
+            switch error {
+            case .source(let failure): throw .io(failure)
+            case .body(let never): switch never {}
+            }
+        }
+        if let damage { throw .damaged(path: journalPath, problem: damage) }
+        position = outcome.position
+        if let torn = outcome.tornTail {
+            if dryRun {
+                context.error("journal \(journalPath): line \(torn.line) is torn (a write cut off by a crash, never acknowledged); it would be set aside")
+            } else {
+                let tornPath = try journal.setAsideTornTail(offset: torn.offset, length: torn.length)
+                context.error("journal \(journalPath): line \(torn.line) was torn (a write cut off by a crash, never acknowledged); set aside in \(tornPath)")
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// What `file` needs to know of earlier filings: source IDs and fingerprints (duplicates),
+/// petitioners' cases (repeat petitions) and the last sequence number per year (case numbers).
+public struct FilingIndex: Sendable {
+    /// An earlier case of one petitioner, for repeat detection.
+    struct EarlierCase: Sendable {
+        let caseID: String
+        let received: Instant
+        let respondent: String?
+        let category: String
+    }
+
+    private var bySourceID: [String: String] = [:]
+    private var byFingerprint: [String: String] = [:]
+    private var byPetitioner: [String: [EarlierCase]] = [:]
+    private var lastSequence: [String: Int] = [:]
+    private let timeZone: OfficeTimeZone
+
+    public init(timeZone: OfficeTimeZone) {
+        self.timeZone = timeZone
+    }
+
+    /// The fingerprint of a submission without a `source_id`: channel, received day, petitioner and summary.
+    public func fingerprint(of filing: Filing, received: Instant) -> String {
+        let who: String
+        if let petitioner = filing.petitioner {
+            who = [petitioner.name, petitioner.idNumber ?? "", petitioner.phone ?? ""].joined(separator: "\u{1F}")
+        } else {
+            who = "anonymous"
+        }
+        return [filing.channel.rawValue, timeZone.localDate(of: received).description, who, filing.summary]
+            .joined(separator: "\u{1E}")
+    }
+
+    /// The case an identical earlier submission was filed as, if any.
+    public func duplicate(of filing: Filing, received: Instant) -> String? {
+        if let sourceID = filing.sourceID { return bySourceID[sourceID] }
+        return byFingerprint[fingerprint(of: filing, received: received)]
+    }
+
+    /// The most recent case of the same petitioner about the same respondent or category, received on or before `received`.
+    public func repeatOf(_ filing: Filing, received: Instant) -> String? {
+        guard let key = filing.petitioner?.identityKey, let earlier = byPetitioner[key] else { return nil }
+        var best: EarlierCase?
+        for candidate in earlier where candidate.received <= received {
+            let sameMatter = candidate.category == filing.category
+                || (filing.respondent != nil && candidate.respondent == filing.respondent)
+            guard sameMatter else { continue }
+            if best == nil || candidate.received >= best!.received { best = candidate }
+        }
+        return best?.caseID
+    }
+
+    /// The next unused case number for a petition received at `received`.
+    public func nextCaseNumber(office: String, received: Instant) -> CaseNumber {
+        let year = timeZone.localDate(of: received).year
+        let last = lastSequence["\(office)-\(year)"] ?? 0
+        return CaseNumber(office: office, year: year, sequence: last + 1)
+    }
+
+    /// Records a `filed` event.
+    public mutating func note(caseID: String, filing: Filing, received: Instant) {
+        if let sourceID = filing.sourceID { bySourceID[sourceID] = bySourceID[sourceID] ?? caseID }
+        let print = fingerprint(of: filing, received: received)
+        byFingerprint[print] = byFingerprint[print] ?? caseID
+        if let key = filing.petitioner?.identityKey {
+            byPetitioner[key, default: []].append(EarlierCase(caseID: caseID, received: received,
+                                                              respondent: filing.respondent, category: filing.category))
+        }
+        if let number = CaseNumber(parsing: caseID) {
+            let key = "\(number.office)-\(number.year)"
+            lastSequence[key] = max(lastSequence[key] ?? 0, number.sequence)
+        }
+    }
+}
+
+/// The state `file` keeps: every case, plus the filing index.
+public struct FilingState: JournalFold {
+    public var book: CaseBook
+    public var index: FilingIndex
+
+    public init(policy: Policy) {
+        book = CaseBook(policy: policy, retainTexts: false)
+        index = FilingIndex(timeZone: policy.timeZone)
+    }
+
+    public mutating func apply(_ event: JournalEvent) throws(LifecycleError) {
+        try book.apply(event)
+        if case .filed(let filing) = event.payload {
+            index.note(caseID: event.caseID, filing: filing, received: event.at)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// `xinfang file`: register petitions (登记), one input line per petition.
+public enum FileVerb: Verb {
+    public static let name = "file"
+    public static let summary = "Register petitions (登记): one NDJSON line (or CSV row) per petition."
+    public static let usage = "file [--channel C] [--csv] [--rejects FILE] [--dry-run] [FILE...]"
+    public static let discussion = """
+    Each line needs channel, summary, region, category, and petitioner {name, id_number?, phone?,
+    address?} or "anonymous": true; optional: received, people, respondent, source_id, confidential.
+    Every accepted line is echoed with its case number and "status":"filed". A submission seen
+    before (same source_id, or same channel, received day, petitioner and summary) is echoed with
+    "status":"duplicate" and the existing case, so re-running an import is safe. A new petition of
+    the same petitioner about the same respondent or category is linked with "repeat_of".
+    """
+    public static let options: [OptionSpec] = [
+        OptionSpec("--channel", value: "CHANNEL", help: "Channel for lines without one (letter, visit, online, … or 来信, 来访, …)."),
+        OptionSpec("--region", value: "REGION", help: "Region for lines without one."),
+        OptionSpec("--category", value: "CATEGORY", help: "Category for lines without one."),
+        OptionSpec("--received", value: "DATE", help: "Receipt date or date-time for lines without one (default: now)."),
+        OptionSpec("--csv", help: "Input is CSV with a header row (field names or 姓名, 身份证号, …), as exported from a spreadsheet."),
+        .rejects, .dryRun, .redact, .journal, .policy, .help,
+    ]
+    public static let examples = [
+        "xinfang file letters.ndjson                       # register a batch",
+        "xinfang file --csv --channel letter letters.csv   # a spreadsheet of mailed letters",
+        "xinfang file --rejects bad.ndjson < batch.ndjson  # keep rejected lines to fix and feed back",
+        "xinfang file letters.ndjson | xinfang assign --auto",
+    ]
+
+    public static func run(_ arguments: ParsedArguments, context: Context) -> ExitStatus {
+        let policy: Policy
+        do { policy = try context.policy(arguments) } catch {
+            context.error("\(error)")
+            return .journal
+        }
+        var defaults = PetitionForm.Defaults()
+        do {
+            defaults = try readDefaults(arguments, policy: policy)
+        } catch {
+            return CLI.usageError(error.message, verb: self, context: context)
+        }
+        let inputs: InputFiles
+        do { inputs = try InputFiles(paths: arguments.positionals, environment: context.environment) } catch {
+            return CLI.usageError(error.message, verb: self, context: context)
+        }
+        defer { inputs.close() }
+
+        let form = PetitionForm(policy: policy, defaults: defaults)
+        let redact = arguments.has("--redact")
+        let rejections = RejectionReporter(context: context, rejectsPath: arguments.value("--rejects"))
+        let session = WriterSession(
+            context: context, policy: policy, journalPath: context.journalPath(arguments),
+            dryRun: arguments.has("--dry-run"), rejections: rejections, state: FilingState(policy: policy)
+        ) { state, object, _, now in
+            decide(&state, object, now: now, form: form, policy: policy, redact: redact)
+        }
+        do { try session.open() } catch {
+            context.error("\(error)")
+            return .journal
+        }
+        for file in inputs.files {
+            let source = inputs.source(for: file, environment: context.environment)
+            do {
+                if arguments.has("--csv") {
+                    let bytes = try readAll(source)
+                    let records: [InputRecord]
+                    do { records = try CSVInput.records(bytes, source: file.name) } catch {
+                        context.error(error.message)
+                        return .usage
+                    }
+                    records.forEach(session.submit)
+                } else {
+                    try NDJSONInput.read(source, name: file.name, beforeRead: {
+                        session.commitIfInputIdle(descriptor: file.descriptor ?? STDIN_FILENO)
+                    }, session.submit)
+                }
+            } catch {
+                context.error("\(error)")
+                session.commit()
+                return .journal
+            }
+            session.commit()
+        }
+        rejections.finish()
+        if let fatal = session.fatal {
+            context.error("\(fatal)")
+            return .journal
+        }
+        return rejections.count > 0 ? .someRejected : .success
+    }
+
+    /// Decides one line against the state: a duplicate, or a new case (a repeat or not).
+    static func decide(_ state: inout FilingState, _ object: JSONObject, now: Instant, form: PetitionForm,
+                       policy: Policy, redact: Bool) -> LineOutcome {
+        var filing: Filing
+        let received: Instant
+        do {
+            (filing, received) = try form.read(object, now: now)
+        } catch {
+            return .reject(error.description)
+        }
+        if let existing = state.index.duplicate(of: filing, received: received) {
+            return .echo(echo(caseID: existing, status: "duplicate", filing: filing, received: received, policy: policy, redact: redact))
+        }
+        filing.repeatOf = state.index.repeatOf(filing, received: received)
+        let number = state.index.nextCaseNumber(office: policy.office, received: received).description
+        let event = JournalEvent(seq: 0, caseID: number, at: received, recorded: now, payload: .filed(filing))
+        return .write(event, echo: echo(caseID: number, status: "filed", filing: filing, received: received, policy: policy, redact: redact))
+    }
+
+    /// The output line: case, status, then the petition as registered (channel in English, received in RFC 3339).
+    static func echo(caseID: String, status: String, filing: Filing, received: Instant, policy: Policy, redact: Bool) -> [UInt8] {
+        var line = NDJSONLine()
+        line.field("case", caseID)
+        line.field("status", status)
+        line.field("received", policy.timeZone.format(received))
+        var shown = filing
+        if redact, let petitioner = filing.petitioner { shown.petitioner = Redaction.petitioner(petitioner) }
+        JournalEvent(seq: 0, caseID: caseID, at: received, recorded: received, payload: .filed(shown)).appendPayload(to: &line)
+        return line.finished()
+    }
+
+    private static func readDefaults(_ arguments: ParsedArguments, policy: Policy) throws(UsageError) -> PetitionForm.Defaults {
+        var defaults = PetitionForm.Defaults()
+        if let name = arguments.value("--channel") {
+            guard let channel = Channel(parsing: name) else {
+                throw UsageError("option '--channel': \"\(name)\" is not a channel; use one of \(Channel.accepted)")
+            }
+            defaults.channel = channel
+        }
+        defaults.region = arguments.value("--region").map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+        defaults.category = arguments.value("--category").map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+        if let text = arguments.value("--received") {
+            switch policy.timeZone.parseTimestamp(text) {
+            case .success(let instant): defaults.received = instant
+            case .failure(let error): throw UsageError("option '--received': \(error)")
+            }
+        }
+        return defaults
+    }
+
+    private static func readAll(_ source: any ByteSource) throws(IOFailure) -> [UInt8] {
+        var source = source
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            var failure: IOFailure?
+            let count = chunk.withUnsafeMutableBytes { raw -> Int in
+                do throws(IOFailure) { return try source.read(into: raw) } catch { failure = error; return 0 }
+            }
+            if let failure { throw failure }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+}

@@ -1,0 +1,6 @@
+// The xinfang executable: wires the real process into the library and exits with what it returns.
+import Foundation
+import XinfangCore
+
+signal(SIGPIPE, SIG_IGN)
+exit(CLI.run(Array(CommandLine.arguments.dropFirst()), environment: .process()))
