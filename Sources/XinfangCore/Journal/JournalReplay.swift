@@ -1,0 +1,53 @@
+/// Reads the whole journal once, as a stream, into a ``CaseBook`` as it stood at the end of an office-local day.
+///
+/// This is the reading verbs' single pass (`audit`, `stats`): events whose
+/// `at` falls after `asOf` are ignored (a case's events never go back in
+/// time, so what is ignored is always the tail of each case's life). A torn
+/// last line is reported on stderr and not counted; any other damage stops
+/// the reading with ``JournalError/damaged(path:problem:)``.
+public enum JournalReplay {
+    /// The cases as of the end of `asOf` (all events when nil).
+    ///
+    /// - Parameters:
+    ///   - path: the journal; a missing file is ``JournalError/missing(path:)``.
+    ///   - policy: time zone and limits for the fold.
+    ///   - asOf: the last office-local day whose events count.
+    ///   - warn: called with a message for a torn last line.
+    /// - Complexity: one pass over the file; memory grows with the number of cases.
+    public static func load(path: String, policy: Policy, asOf: LocalDate?, retainTexts: Bool = false,
+                            warn: (String) -> Void) throws(JournalError) -> CaseBook {
+        let file = try JournalFile.openForReading(path: path)
+        var book = CaseBook(policy: policy, retainTexts: retainTexts)
+        let zone = policy.timeZone
+        let cutoff = asOf.map { zone.startOfDay($0.adding(days: 1)) }
+        var damage: JournalProblem?
+        let source = try file.source(from: 0)
+        let outcome: JournalScanner.Outcome
+        do {
+            outcome = try JournalScanner(timeZone: zone).scan(source, from: .start) { (item: JournalScanner.Item) throws(Never) in
+                guard damage == nil else { return }
+                switch item {
+                case .event(let event, let line):
+                    if let cutoff, event.at >= cutoff { return }
+                    do throws(LifecycleError) {
+                        try book.apply(event)
+                    } catch {
+                        damage = JournalProblem(line: line, kind: .lifecycle, message: error.description)
+                    }
+                case .problem(let problem):
+                    if problem.kind != .tornTail { damage = problem }
+                }
+            }
+        } catch {
+            switch error {
+            case .source(let failure): throw .io(failure)
+            case .body(let never): switch never {}
+            }
+        }
+        if let damage { throw .damaged(path: path, problem: damage) }
+        if let torn = outcome.tornTail {
+            warn("journal \(path): line \(torn.line) is torn (a write cut off by a crash, never acknowledged); not counted")
+        }
+        return book
+    }
+}
