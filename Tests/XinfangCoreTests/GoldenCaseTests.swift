@@ -35,6 +35,9 @@ final class GoldenCaseTests: XCTestCase {
             if let journal = goldenCase.optionalExpected("journal.expected") {
                 XCTAssertEqual(result.journal, journal, "\(goldenCase.name): journal")
             }
+            for (file, contents) in result.otherFiles {
+                XCTAssertEqual(contents, goldenCase.expected(file + ".expected"), "\(goldenCase.name): \(file)")
+            }
         }
         print("golden cases checked: \(cases.count)")
     }
@@ -55,6 +58,8 @@ struct GoldenCase {
         var stderr: String
         var status: Int32
         var journal: String
+        /// Files named by a `NAME.expected` in the case folder, as the commands left them.
+        var otherFiles: [String: String] = [:]
     }
 
     static func all(under root: URL) throws -> [GoldenCase] {
@@ -91,6 +96,7 @@ struct GoldenCase {
         try write(result.stderr, "stderr")
         try write(result.status == 0 ? "" : "\(result.status)\n", "status")
         if optionalExpected("journal.expected") != nil { try write(result.journal, "journal.expected") }
+        for (file, contents) in result.otherFiles { try write(contents, file + ".expected") }
     }
 
     func run(now: Instant) throws -> Result {
@@ -126,6 +132,12 @@ struct GoldenCase {
         }
         let journal = manager.contents(atPath: temporary.appendingPathComponent("xinfang.ndjson").path) ?? Data()
         result.journal = String(decoding: journal, as: UTF8.self)
+        for item in try manager.contentsOfDirectory(atPath: folder.path)
+        where item.hasSuffix(".expected") && item != "journal.expected" {
+            let file = String(item.dropLast(".expected".count))
+            let data = manager.contents(atPath: temporary.appendingPathComponent(file).path) ?? Data()
+            result.otherFiles[file] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: temporary.path, with: "$TMP")
+        }
         return result
     }
 }

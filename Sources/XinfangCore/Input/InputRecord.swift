@@ -8,12 +8,16 @@ public struct InputRecord: Sendable {
     public let text: String
     /// The parsed object, or why the line is not one.
     public let object: Result<JSONObject, InputError>
+    /// The original bytes in base64 when they are not valid UTF-8 (`text` then has U+FFFD in their place),
+    /// so a rejects file keeps them exactly.
+    public let base64: String?
 
-    public init(source: String, line: Int, text: String, object: Result<JSONObject, InputError>) {
+    public init(source: String, line: Int, text: String, object: Result<JSONObject, InputError>, base64: String? = nil) {
         self.source = source
         self.line = line
         self.text = text
         self.object = object
+        self.base64 = base64
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads NDJSON records from a byte source, one ``InputRecord`` per line.
 public enum NDJSONInput {
     /// Calls `body` with each line's record; the line's object is parsed strictly (``JSONParser``).
@@ -9,6 +11,7 @@ public enum NDJSONInput {
         do {
             try reader.forEachLine { (line: Line) throws(Never) in
                 let object: Result<JSONObject, InputError>
+                var base64: String?
                 if line.truncated {
                     object = .failure(InputError(JSONSyntaxError.lineTooLong(limit: LineReader<NotifyingSource>.defaultMaxLineLength).description))
                 } else {
@@ -16,9 +19,10 @@ public enum NDJSONInput {
                         object = .success(try JSONParser.parseObjectLine(line.bytes))
                     } catch {
                         object = .failure(InputError(error.description))
+                        if case .invalidUTF8 = error { base64 = Data(line.bytes).base64EncodedString() }
                     }
                 }
-                body(InputRecord(source: name, line: line.number, text: line.text, object: object))
+                body(InputRecord(source: name, line: line.number, text: line.text, object: object, base64: base64))
             }
         } catch {
             switch error {

@@ -38,6 +38,7 @@ public final class RejectionReporter {
         line.field("line", record.line)
         line.field("error", message)
         line.field("text", record.text)
+        if let base64 = record.base64 { line.field("base64", base64) }
         let bytes = line.finished()
         let written = bytes.withUnsafeBytes { write(rejectsDescriptor, $0.baseAddress, $0.count) }
         if written != bytes.count {

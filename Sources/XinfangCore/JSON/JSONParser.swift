@@ -200,7 +200,7 @@ public struct JSONParser {
                     let scalar = try parseUnicodeEscape()
                     buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default:
-                    throw malformed("invalid escape \\\(describeEscape(escape))", column: position - 1)
+                    throw malformed("invalid escape \\\(describeEscape(escape))", column: position - 2)
                 }
             default:
                 if byte < 0x20 { throw malformed("control character in string (escape it as \\u\(hex4(UInt16(byte))))") }
