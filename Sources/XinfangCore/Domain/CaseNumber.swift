@@ -14,15 +14,33 @@ public struct CaseNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Reads `XF-2026-000123`; nil when `text` does not have that shape.
+    ///
+    /// Works on the UTF-8 bytes: the office code is everything before `-YYYY-`, the
+    /// sequence at least six digits.
     public init?(parsing text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 3,
-              let sequence = Int(parts[parts.count - 1]), parts[parts.count - 1].count >= 6, sequence > 0,
-              let year = Int(parts[parts.count - 2]), parts[parts.count - 2].count == 4
-        else { return nil }
-        let office = parts[0..<(parts.count - 2)].joined(separator: "-")
-        guard !office.isEmpty else { return nil }
-        self.init(office: office, year: year, sequence: sequence)
+        var copy = text
+        guard let number = copy.withUTF8({ Self.parse($0) }) else { return nil }
+        self = number
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CaseNumber? {
+        let dash = UInt8(ascii: "-")
+        guard let lastDash = bytes.lastIndex(of: dash), lastDash >= 6, bytes[lastDash - 5] == dash else { return nil }
+        let digits = bytes.count - lastDash - 1
+        guard digits >= 6 && digits <= 18 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(bytes[index]) - 48
+                guard digit >= 0 && digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let sequence = number((lastDash + 1)..<bytes.count), sequence > 0,
+              let year = number((lastDash - 4)..<lastDash) else { return nil }
+        let office = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<(lastDash - 5)]), as: UTF8.self)
+        return CaseNumber(office: office, year: year, sequence: sequence)
     }
 
     public var description: String {

@@ -40,6 +40,7 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
     /// digit, `X` or `x` (full-width digits are refused); characters 7–14 a
     /// real Gregorian date with a year from 1900 to 2100; the check digit.
     public static func parse(_ text: String) -> Result<ResidentID, ResidentIDError> {
+        if let valid = parseCanonical(text) { return .success(valid) }
         let characters = Array(text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard characters.count == 18 else {
             return .failure(.wrongLength(characters.count))
@@ -71,6 +72,32 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         return .success(ResidentID(
             value: String(characters[0..<17]) + String(expected),
             birthYear: year, birthMonth: month, birthDay: day))
+    }
+
+    /// The fast path for the common case, a valid number of 18 ASCII bytes: checked on the bytes,
+    /// without building characters. Anything else (including every invalid number) returns nil and
+    /// goes through the full path, which names the problem.
+    private static func parseCanonical(_ text: String) -> ResidentID? {
+        var utf8 = text
+        return utf8.withUTF8 { bytes -> ResidentID? in
+            guard bytes.count == 18 else { return nil }
+            let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+            var sum = 0
+            for index in 0..<17 {
+                let digit = Int(bytes[index]) - 48
+                guard digit >= 0 && digit <= 9 else { return nil }
+                sum += digit * weights[index]
+            }
+            func value(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1]) - 48 } }
+            let year = value(6..<10), month = value(10..<12), day = value(12..<14)
+            guard (1900...2100).contains(year), (1...12).contains(month),
+                  (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+            let expected = Array("10X98765432".utf8)[sum % 11]
+            let last = bytes[17] == UInt8(ascii: "x") ? UInt8(ascii: "X") : bytes[17]
+            guard last == expected else { return nil }
+            let normalised = bytes[17] == UInt8(ascii: "x") ? String(text.dropLast()) + "X" : text
+            return ResidentID(value: normalised, birthYear: year, birthMonth: month, birthDay: day)
+        }
     }
 
     /// The check digit (`0`–`9` or `X`) for the first 17 characters of a number.

@@ -91,7 +91,6 @@ public struct JSONParser {
         try enter()
         position += 1  // {
         var object = JSONObject()
-        var seen = Set<String>()
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -104,7 +103,8 @@ public struct JSONParser {
                 throw malformed("expected a quoted key")
             }
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw .duplicateKey(key) }
+            // Objects are small: a linear scan beats hashing every key.
+            for member in object.members where member.key == key { throw .duplicateKey(key) }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
                 throw malformed("expected ':' after key \"\(key)\"")

@@ -9,10 +9,10 @@ public struct FilingIndex: Sendable {
         let category: String
     }
 
-    private var bySourceID: [String: String] = [:]
-    private var byFingerprint: [String: String] = [:]
-    private var byPetitioner: [String: [EarlierCase]] = [:]
-    private var lastSequence: [String: Int] = [:]
+    private var bySourceID: [ByteKey: String] = [:]
+    private var byFingerprint: [ByteKey: String] = [:]
+    private var byPetitioner: [ByteKey: [EarlierCase]] = [:]
+    private var lastSequence: [ByteKey: Int] = [:]
     private let timeZone: OfficeTimeZone
 
     public init(timeZone: OfficeTimeZone) {
@@ -20,26 +20,24 @@ public struct FilingIndex: Sendable {
     }
 
     /// The fingerprint of a submission without a `source_id`: channel, received day, petitioner and summary.
-    public func fingerprint(of filing: Filing, received: Instant) -> String {
-        let who: String
-        if let petitioner = filing.petitioner {
-            who = [petitioner.name, petitioner.idNumber ?? "", petitioner.phone ?? ""].joined(separator: "\u{1F}")
-        } else {
-            who = "anonymous"
+    public func fingerprint(of filing: Filing, received: Instant) -> ByteKey {
+        let day = timeZone.localDate(of: received).description
+        guard let petitioner = filing.petitioner else {
+            return ByteKey(parts: [filing.channel.rawValue, day, "anonymous", filing.summary])
         }
-        return [filing.channel.rawValue, timeZone.localDate(of: received).description, who, filing.summary]
-            .joined(separator: "\u{1E}")
+        return ByteKey(parts: [filing.channel.rawValue, day, petitioner.name, petitioner.idNumber ?? "",
+                               petitioner.phone ?? "", filing.summary])
     }
 
     /// The case an identical earlier submission was filed as, if any.
     public func duplicate(of filing: Filing, received: Instant) -> String? {
-        if let sourceID = filing.sourceID { return bySourceID[sourceID] }
+        if let sourceID = filing.sourceID { return bySourceID[ByteKey(sourceID)] }
         return byFingerprint[fingerprint(of: filing, received: received)]
     }
 
     /// The most recent case of the same petitioner about the same respondent or category, received on or before `received`.
     public func repeatOf(_ filing: Filing, received: Instant) -> String? {
-        guard let key = filing.petitioner?.identityKey, let earlier = byPetitioner[key] else { return nil }
+        guard let key = filing.petitioner?.identityKey, let earlier = byPetitioner[ByteKey(key)] else { return nil }
         var best: EarlierCase?
         for candidate in earlier where candidate.received <= received {
             let sameMatter = candidate.category == filing.category
@@ -53,21 +51,24 @@ public struct FilingIndex: Sendable {
     /// The next unused case number for a petition received at `received`.
     public func nextCaseNumber(office: String, received: Instant) -> CaseNumber {
         let year = timeZone.localDate(of: received).year
-        let last = lastSequence["\(office)-\(year)"] ?? 0
+        let last = lastSequence[ByteKey("\(office)-\(year)")] ?? 0
         return CaseNumber(office: office, year: year, sequence: last + 1)
     }
 
     /// Records a `filed` event.
     public mutating func note(caseID: String, filing: Filing, received: Instant) {
-        if let sourceID = filing.sourceID { bySourceID[sourceID] = bySourceID[sourceID] ?? caseID }
+        if let sourceID = filing.sourceID {
+            let key = ByteKey(sourceID)
+            if bySourceID[key] == nil { bySourceID[key] = caseID }
+        }
         let print = fingerprint(of: filing, received: received)
-        byFingerprint[print] = byFingerprint[print] ?? caseID
+        if byFingerprint[print] == nil { byFingerprint[print] = caseID }
         if let key = filing.petitioner?.identityKey {
-            byPetitioner[key, default: []].append(EarlierCase(caseID: caseID, received: received,
+            byPetitioner[ByteKey(key), default: []].append(EarlierCase(caseID: caseID, received: received,
                                                               respondent: filing.respondent, category: filing.category))
         }
         if let number = CaseNumber(parsing: caseID) {
-            let key = "\(number.office)-\(number.year)"
+            let key = ByteKey("\(number.office)-\(number.year)")
             lastSequence[key] = max(lastSequence[key] ?? 0, number.sequence)
         }
     }

@@ -88,9 +88,9 @@ public struct PetitionForm {
         }
         var phone: String?
         if let text = try person.optionalText("phone", prefix: "petitioner.") {
-            let digits = text.filter(\.isASCII).filter(\.isNumber)
-            let allowed = text.allSatisfy { ($0.isASCII && $0.isNumber) || " +-()".contains($0) }
-            guard allowed, (5...20).contains(digits.count) else {
+            let digits = text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+            let allowed = text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2B || $0 == 0x2D || $0 == 0x28 || $0 == 0x29 }
+            guard allowed, (5...20).contains(digits) else {
                 throw FieldError(field: "petitioner.phone", message: "\"\(text)\" is not a phone number")
             }
             phone = text
