@@ -20,7 +20,7 @@ public enum ReplyVerb: Verb {
         "echo '{\"case\":\"XF-2026-000007\",\"text\":\"已责成企业补发工资\",\"closes\":true}' | xinfang reply",
         "echo '{\"case\":\"XF-2026-000007\",\"extend_days\":30,\"text\":\"涉及多个部门，需会商\"}' | xinfang reply",
         "echo '{\"case\":\"XF-2026-000007\",\"satisfaction\":\"基本满意\",\"via\":\"callback\"}' | xinfang reply",
-        "xinfang audit --light red | jq -c '.text = \"催办：请于三日内答复\"' | xinfang reply",
+        "xinfang audit --unit 市人社局 | jq -c '.text = \"已在办理，月底前答复\"' | xinfang reply   # an interim reply on each open case",
     ]
 
     public static func run(_ arguments: ParsedArguments, context: Context) -> ExitStatus {
