@@ -5,7 +5,8 @@ import Foundation
 /// Opens the named inputs (stdin when none), opens the journal, feeds each
 /// line to a ``WriterSession`` deciding it with `decide`, and returns the exit
 /// status of SPEC §4: 0 all applied, 1 some lines rejected, 2 a usage error,
-/// 3 the journal or policy unusable.
+/// 3 the journal or policy unusable (a journal that does not exist included:
+/// only `file` creates one).
 enum CaseLineRunner {
     /// Runs `verb` over its inputs.
     /// - Parameters:
@@ -19,9 +20,16 @@ enum CaseLineRunner {
             return CLI.usageError(error.message, verb: verb, context: context)
         }
         defer { inputs.close() }
+        // Cases are made by `file`: without a journal every line would be refused, and a mistyped
+        // path would leave an empty journal behind, so a missing journal is refused like a reader's.
+        let journalPath = context.journalPath(arguments)
+        guard FileManager.default.fileExists(atPath: journalPath) else {
+            context.error(JournalError.missing(path: journalPath).description)
+            return .journal
+        }
         let rejections = RejectionReporter(context: context, rejectsPath: arguments.value("--rejects"))
         let session = WriterSession(
-            context: context, policy: policy, journalPath: context.journalPath(arguments),
+            context: context, policy: policy, journalPath: journalPath,
             dryRun: arguments.has("--dry-run"), rejections: rejections, state: state
         ) { state, object, _, now in
             decide(&state, object, now)
