@@ -11,9 +11,6 @@ public struct AssignmentRequest: Sendable, Equatable {
         case giveBack(unit: String?, reason: String)
     }
 
-    /// The fields `assign` reads.
-    public static let fields = ["case", "unit", "at", "leader", "note", "return", "reason"]
-
     public var caseID: String
     /// The line's `at`, or the moment of assigning.
     public var at: Instant

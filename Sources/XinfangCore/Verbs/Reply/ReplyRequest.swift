@@ -13,9 +13,6 @@ public struct ReplyRequest: Sendable, Equatable {
         case verdict(Satisfaction, via: VerdictSource?)
     }
 
-    /// The fields `reply` reads.
-    public static let fields = ["case", "at", "unit", "text", "closes", "extend_days", "satisfaction", "via"]
-
     public var caseID: String
     /// The line's `at`, or the moment of recording.
     public var at: Instant
