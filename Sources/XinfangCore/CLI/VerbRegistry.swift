@@ -2,5 +2,7 @@
 enum VerbRegistry {
     static let all: [any Verb.Type] = [
         FileVerb.self,
+        AssignVerb.self,
+        ReplyVerb.self,
     ]
 }

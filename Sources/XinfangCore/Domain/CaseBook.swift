@@ -56,7 +56,7 @@ public struct CaseBook: Sendable {
             guard indexByID[id] == nil else { throw LifecycleError(caseID: id, message: "was already filed") }
             return (nil, CaseRecord(id: id, filing: filing, at: event.at, timeZone: zone, retainTexts: retainTexts))
         }
-        guard let index = indexByID[id] else { throw LifecycleError(caseID: id, message: "does not exist (it was never filed)") }
+        guard let index = indexByID[id] else { throw LifecycleError.neverFiled(id) }
         var record = cases[index]
         let state = record.stateDescription(timeZone: zone)
         guard event.at >= record.lastAt else {
@@ -100,6 +100,9 @@ public struct CaseBook: Sendable {
             case .closed: throw LifecycleError(caseID: id, message: "is \(state): a closed case takes no more replies; return it for redo first")
             case .open: break
             }
+            guard reply.unit == record.unit else {
+                throw LifecycleError(caseID: id, message: "is \(state): the reply comes from \(reply.unit), not from the unit in charge")
+            }
             if reply.closes {
                 record.phase = .closed
                 record.closedAt = event.at
@@ -107,6 +110,9 @@ public struct CaseBook: Sendable {
         case .extended(let ext):
             guard record.phase == .open else {
                 throw LifecycleError(caseID: id, message: "is \(state): only an open case can be extended")
+            }
+            guard ext.unit == record.unit else {
+                throw LifecycleError(caseID: id, message: "is \(state): the extension is asked by \(ext.unit), not by the unit in charge")
             }
             guard !record.extended else {
                 throw LifecycleError(caseID: id, message: "is \(state) and was already extended by \(record.extensionDays) days in this assignment; one extension per assignment")

@@ -11,4 +11,9 @@ public struct LifecycleError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     public var description: String { "case \(caseID) \(message)" }
+
+    /// An event for a case number that no `filed` event registered.
+    public static func neverFiled(_ caseID: String) -> LifecycleError {
+        LifecycleError(caseID: caseID, message: "does not exist (it was never filed)")
+    }
 }

@@ -74,10 +74,6 @@ public final class WriterSession<State: JournalFold> {
     /// Takes one input record; a batch is committed when full.
     public func submit(_ record: InputRecord) {
         guard fatal == nil else { return }
-        if case .failure(let error) = record.object {
-            rejections.reject(record, error.message)
-            return
-        }
         pending.append(record)
         if pending.count >= Self.batchLimit { commit() }
     }
@@ -113,7 +109,15 @@ public final class WriterSession<State: JournalFold> {
         let sizeBefore = position.offset
         var next = position
         for record in batch {
-            guard case .success(let object) = record.object else { continue }
+            // Lines that are not JSON objects are reported here too, so rejections come in line order.
+            let object: JSONObject
+            switch record.object {
+            case .failure(let error):
+                rejections.reject(record, error.message)
+                continue
+            case .success(let parsed):
+                object = parsed
+            }
             switch decide(&state, object, record, context.environment.now()) {
             case .reject(let message):
                 rejections.reject(record, message)
