@@ -4,5 +4,6 @@ enum VerbRegistry {
         FileVerb.self,
         AssignVerb.self,
         ReplyVerb.self,
+        StatsVerb.self,
     ]
 }

@@ -1,0 +1,84 @@
+/// `xinfang stats`: the figures an office is judged by (统计), per group and in total.
+public enum StatsVerb: Verb {
+    public static let name = "stats"
+    public static let summary = "The figures (统计): intake, closure, on-time, satisfaction, lights, year on year, score."
+    public static let usage = "stats [--from DATE] [--to DATE] [--as-of DATE] [--by KEY[,KEY...]] [--format FORMAT]"
+    public static let discussion = """
+    Counts the cases received in [--from, --to) as the journal stood at the end of the --as-of day
+    (default: today), so a report re-run later with the same flags gives the same figures. One row
+    per group (--by unit, channel, category, region, month, year; several keys separated by commas),
+    sorted by key values with a never-assigned unit last, then one row with "total": true.
+    The counts form a funnel: filed ⊇ assigned ⊇ closed ⊇ rated. A rate over nothing is null.
+    filed_prev_year and yoy_growth compare with [--from − 1 year, --to − 1 year) and need both
+    --from and --to. The score is 100 × the policy's weighted mean of the five rates; satisfaction
+    weighs most (see docs/stats.md). Every field is defined in docs/stats.md.
+    """
+    public static let options: [OptionSpec] = [
+        OptionSpec("--from", value: "DATE", help: "First day of the period: cases received on or after it (default: the first case)."),
+        OptionSpec("--to", value: "DATE", help: "The day after the period: cases received before it (default: up to --as-of)."),
+        OptionSpec("--as-of", value: "DATE", help: "The last office-local day whose events count (default: today)."),
+        OptionSpec("--by", value: "KEYS", help: "Group by \(StatsKey.accepted); several separated by commas."),
+        OptionSpec("--format", value: "FORMAT", help: "ndjson (default), table (for a person), csv (for a spreadsheet), md (for a report)."),
+        .journal, .policy, .help,
+    ]
+    public static let examples = [
+        "xinfang stats --from 2026-01-01 --to 2027-01-01                 # the year's figures with year on year",
+        "xinfang stats --from 2026-03-01 --to 2026-04-01 --by unit --format table",
+        "xinfang stats --by region,channel --format csv > figures.csv     # for a spreadsheet",
+        "xinfang stats --by month --format md                             # for the monthly report",
+    ]
+
+    public static func run(_ arguments: ParsedArguments, context: Context) -> ExitStatus {
+        let policy: Policy
+        do { policy = try context.policy(arguments) } catch {
+            context.error("\(error)")
+            return .journal
+        }
+        let query: StatsQuery
+        let format: Table.Format
+        do {
+            (query, format) = try readQuery(arguments, context: context, policy: policy)
+        } catch {
+            return CLI.usageError(error.message, verb: self, context: context)
+        }
+        let book: CaseBook
+        do {
+            book = try JournalReplay.load(path: context.journalPath(arguments), policy: policy, asOf: query.asOf,
+                                          warn: { context.error($0) })
+        } catch {
+            context.error("\(error)")
+            return .journal
+        }
+        let report = StatsReport(book: book, query: query)
+        switch format {
+        case .ndjson: context.stdout.write(StatsRendering.ndjson(report))
+        case .table, .csv, .md: context.stdout.write(StatsRendering.table(report, format: format).render(format))
+        }
+        return .success
+    }
+
+    /// The period, as-of day, keys and format from the command line.
+    static func readQuery(_ arguments: ParsedArguments, context: Context, policy: Policy) throws(UsageError) -> (StatsQuery, Table.Format) {
+        guard arguments.positionals.isEmpty else {
+            throw UsageError("unexpected argument '\(arguments.positionals[0])' (stats reads the journal; give it with --journal)")
+        }
+        let zone = policy.timeZone
+        let from = try context.dateOption(arguments, "--from", timeZone: zone)
+        let to = try context.dateOption(arguments, "--to", timeZone: zone)
+        if let from, let to, from >= to {
+            throw UsageError("option '--to': \(to) is not after --from \(from); the period [from, to) would be empty")
+        }
+        let asOf = try context.dateOption(arguments, "--as-of", timeZone: zone) ?? context.today(timeZone: zone)
+        let keys = try arguments.value("--by").map { (text) throws(UsageError) in try StatsKey.parseList(text) } ?? []
+        var format = Table.Format.ndjson
+        if let name = arguments.value("--format") {
+            guard let parsed = Table.Format(rawValue: name) else {
+                let names = Table.Format.allCases.map(\.rawValue)
+                let suggestion = Spelling.nearest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+                throw UsageError("option '--format': \"\(name)\" is not a format\(suggestion); use \(names.joined(separator: ", "))")
+            }
+            format = parsed
+        }
+        return (StatsQuery(from: from, to: to, asOf: asOf, keys: keys), format)
+    }
+}
