@@ -114,14 +114,80 @@ def letters(rng: random.Random, count: int) -> list:
     return out
 
 
+def handling(rng: random.Random, letters: list) -> dict:
+    """What the office and the units did with the sample letters, in four steps the demo pipes in order.
+
+    Case numbers follow from filing the letters in order (GD-2026-000001, …). Every date is on or
+    before 2026-11-28, so the demo's figures as of 2026-11-30 never change.
+    """
+    import datetime as dt
+    last_day = dt.date(2026, 11, 28)
+    steps = {"assign": [], "reply": [], "return": [], "reply-again": []}
+
+    def stamp(day: dt.date, hour: int) -> str:
+        return f"{day.isoformat()}T{hour:02d}:00:00+08:00"
+
+    returned = transferred = False
+    for index, letter in enumerate(letters):
+        case = f"GD-2026-{index + 1:06d}"
+        received = dt.date.fromisoformat(letter["received"])
+        assigned = received + dt.timedelta(days=rng.choice([0, 1, 1, 2, 3, 5, 8, 20]))
+        steps["assign"].append({"case": case, "at": stamp(assigned, 9)})
+        clock = assigned
+        if not transferred and letter["category"] == "城乡建设" and assigned + dt.timedelta(days=10) <= last_day:
+            transferred = True
+            clock = assigned + dt.timedelta(days=10)
+            steps["assign"].append({"case": case, "unit": "省住房城乡建设厅", "at": stamp(clock, 10),
+                                    "note": "涉及跨市项目，转省住房城乡建设厅办理"})
+        fate = rng.random()
+        if fate < 0.05:
+            continue  # not yet handled at all
+        if fate < 0.25:
+            interim = clock + dt.timedelta(days=rng.randint(3, 20))
+            if interim <= last_day:
+                steps["reply"].append({"case": case, "text": "已受理，正在调查核实", "at": stamp(interim, 15)})
+            continue
+        handled = rng.randint(5, 80)
+        closed = clock + dt.timedelta(days=handled)
+        if closed > last_day:
+            continue
+        if handled > 60 and rng.random() < 0.6:
+            steps["reply"].append({"case": case, "extend_days": 30, "text": "情况复杂，申请延期办理",
+                                   "at": stamp(clock + dt.timedelta(days=55), 11)})
+        steps["reply"].append({"case": case, "text": "经调查核实，已依法依规处理并答复信访人", "closes": True,
+                               "at": stamp(closed, 16)})
+        rated = closed + dt.timedelta(days=rng.randint(3, 10))
+        if rated > last_day or rng.random() < 0.2:
+            continue
+        verdict = rng.choices(["满意", "基本满意", "不满意"], [60, 25, 15])[0]
+        steps["reply"].append({"case": case, "satisfaction": verdict, "via": "callback", "at": stamp(rated, 10)})
+        redo = rated + dt.timedelta(days=2)
+        again = redo + dt.timedelta(days=20)
+        if verdict == "不满意" and not returned and again + dt.timedelta(days=3) <= last_day:
+            returned = True
+            steps["return"].append({"case": case, "return": True, "reason": "回访不满意：问题未实际解决",
+                                    "at": stamp(redo, 9)})
+            steps["reply-again"].append({"case": case, "text": "重新办理，问题已解决", "closes": True,
+                                         "at": stamp(again, 16)})
+            steps["reply-again"].append({"case": case, "satisfaction": "满意", "via": "phone",
+                                         "at": stamp(again + dt.timedelta(days=3), 10)})
+    return steps
+
+
 def main() -> None:
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "Fixtures")
     target.mkdir(parents=True, exist_ok=True)
     rng = random.Random(20261129)
     (target / "policy.json").write_text(json.dumps(policy(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    sample = letters(rng, 60)
     with (target / "letters.ndjson").open("w", encoding="utf-8") as handle:
-        for record in letters(rng, 60):
+        for record in sample:
             handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+    (target / "handling").mkdir(exist_ok=True)
+    for number, (step, lines) in enumerate(handling(rng, sample).items(), start=1):
+        with (target / "handling" / f"{number}-{step}.ndjson").open("w", encoding="utf-8") as handle:
+            for record in lines:
+                handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 if __name__ == "__main__":
