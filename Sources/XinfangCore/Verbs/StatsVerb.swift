@@ -2,7 +2,7 @@
 public enum StatsVerb: Verb {
     public static let name = "stats"
     public static let summary = "The figures (统计): intake, closure, on-time, satisfaction, lights, year on year, score."
-    public static let usage = "stats [--from DATE] [--to DATE] [--as-of DATE] [--by KEY[,KEY...]] [--format FORMAT]"
+    public static let usage = "stats [--from DATE] [--to DATE] [--as-of DATE] [--by KEY[,KEY...]] [--format FORMAT] [--partial | --merge [FILE...]]"
     public static let discussion = """
     Counts the cases received in [--from, --to) as the journal stood at the end of the --as-of day
     (default: today), so a report re-run later with the same flags gives the same figures. One row
@@ -12,6 +12,9 @@ public enum StatsVerb: Verb {
     filed_prev_year and yoy_growth compare with [--from − 1 year, --to − 1 year) and need both
     --from and --to. The score is 100 × the policy's weighted mean of the five rates; satisfaction
     weighs most (see docs/stats.md). Every field is defined in docs/stats.md.
+    For offices that keep one journal each: --partial prints each group's raw counts with the
+    query; --merge adds up partial lines (from files or stdin) and prints the figures, exactly
+    as one pass over all the cases would.
     """
     public static let options: [OptionSpec] = [
         OptionSpec("--from", value: "DATE", help: "First day of the period: cases received on or after it (default: the first case)."),
@@ -19,13 +22,16 @@ public enum StatsVerb: Verb {
         OptionSpec("--as-of", value: "DATE", help: "The last office-local day whose events count (default: today)."),
         OptionSpec("--by", value: "KEYS", help: "Group by \(StatsKey.accepted); several separated by commas."),
         OptionSpec("--format", value: "FORMAT", help: "ndjson (default), table (for a person), csv (for a spreadsheet), md (for a report)."),
-        .journal, .policy, .help,
+        OptionSpec("--partial", help: "Print raw counts per group (NDJSON) to merge with other journals' partials."),
+        OptionSpec("--merge", help: "Add up partial lines from FILEs (or stdin) and print the figures; the query comes from the partials."),
+        .rejects, .journal, .policy, .help,
     ]
     public static let examples = [
         "xinfang stats --from 2026-01-01 --to 2027-01-01                 # the year's figures with year on year",
         "xinfang stats --from 2026-03-01 --to 2026-04-01 --by unit --format table",
         "xinfang stats --by region,channel --format csv > figures.csv     # for a spreadsheet",
         "xinfang stats --by month --format md                             # for the monthly report",
+        "cat */partial.ndjson | xinfang stats --merge --format table      # several offices' journals",
     ]
 
     public static func run(_ arguments: ParsedArguments, context: Context) -> ExitStatus {
@@ -34,10 +40,14 @@ public enum StatsVerb: Verb {
             context.error("\(error)")
             return .journal
         }
+        if arguments.has("--merge") { return merge(arguments, context: context, policy: policy) }
         let query: StatsQuery
         let format: Table.Format
-        do {
+        do throws(UsageError) {
             (query, format) = try readQuery(arguments, context: context, policy: policy)
+            if arguments.has("--partial"), arguments.value("--format") != nil {
+                throw UsageError("option '--format': partials are always NDJSON; format the merged figures instead")
+            }
         } catch {
             return CLI.usageError(error.message, verb: self, context: context)
         }
@@ -49,12 +59,59 @@ public enum StatsVerb: Verb {
             context.error("\(error)")
             return .journal
         }
-        let report = StatsReport(book: book, query: query)
+        if arguments.has("--partial") {
+            context.stdout.write(StatsPartial.lines(groups: StatsReport.aggregate(book: book, query: query), query: query))
+            return .success
+        }
+        write(StatsReport(book: book, query: query), format: format, context: context)
+        return .success
+    }
+
+    private static func write(_ report: StatsReport, format: Table.Format, context: Context) {
         switch format {
         case .ndjson: context.stdout.write(StatsRendering.ndjson(report))
         case .table, .csv, .md: context.stdout.write(StatsRendering.table(report, format: format).render(format))
         }
-        return .success
+    }
+
+    /// `--merge`: adds up partial lines and prints the figures.
+    private static func merge(_ arguments: ParsedArguments, context: Context, policy: Policy) -> ExitStatus {
+        var format = Table.Format.ndjson
+        let inputs: InputFiles
+        do throws(UsageError) {
+            for flag in ["--from", "--to", "--as-of", "--by"] where arguments.value(flag) != nil {
+                throw UsageError("option '\(flag)': with --merge the query comes from the partials")
+            }
+            if arguments.has("--partial") { throw UsageError("option '--partial': give --partial or --merge, not both") }
+            format = try readFormat(arguments)
+            inputs = try InputFiles(paths: arguments.positionals, environment: context.environment)
+        } catch {
+            return CLI.usageError(error.message, verb: self, context: context)
+        }
+        defer { inputs.close() }
+        let rejections = RejectionReporter(context: context, rejectsPath: arguments.value("--rejects"))
+        var merger = StatsPartial.Merger()
+        for file in inputs.files {
+            do {
+                try NDJSONInput.read(inputs.source(for: file, environment: context.environment), name: file.name) { record in
+                    switch record.object {
+                    case .failure(let error): rejections.reject(record, error.message)
+                    case .success(let object):
+                        do throws(FieldError) { try merger.add(object) } catch { rejections.reject(record, error.description) }
+                    }
+                }
+            } catch {
+                context.error("\(error)")
+                return .journal
+            }
+        }
+        rejections.finish()
+        guard let query = merger.query else {
+            context.error("no partial lines to merge (make them with 'xinfang stats --partial')")
+            return rejections.count > 0 ? .someRejected : .usage
+        }
+        write(StatsReport(groups: merger.groups, query: query, weights: policy.scoreWeights), format: format, context: context)
+        return rejections.count > 0 ? .someRejected : .success
     }
 
     /// The period, as-of day, keys and format from the command line.
@@ -70,15 +127,16 @@ public enum StatsVerb: Verb {
         }
         let asOf = try context.dateOption(arguments, "--as-of", timeZone: zone) ?? context.today(timeZone: zone)
         let keys = try arguments.value("--by").map { (text) throws(UsageError) in try StatsKey.parseList(text) } ?? []
-        var format = Table.Format.ndjson
-        if let name = arguments.value("--format") {
-            guard let parsed = Table.Format(rawValue: name) else {
-                let names = Table.Format.allCases.map(\.rawValue)
-                let suggestion = Spelling.nearest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-                throw UsageError("option '--format': \"\(name)\" is not a format\(suggestion); use \(names.joined(separator: ", "))")
-            }
-            format = parsed
+        return (StatsQuery(from: from, to: to, asOf: asOf, keys: keys), try readFormat(arguments))
+    }
+
+    static func readFormat(_ arguments: ParsedArguments) throws(UsageError) -> Table.Format {
+        guard let name = arguments.value("--format") else { return .ndjson }
+        guard let parsed = Table.Format(rawValue: name) else {
+            let names = Table.Format.allCases.map(\.rawValue)
+            let suggestion = Spelling.nearest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw UsageError("option '--format': \"\(name)\" is not a format\(suggestion); use \(names.joined(separator: ", "))")
         }
-        return (StatsQuery(from: from, to: to, asOf: asOf, keys: keys), format)
+        return parsed
     }
 }

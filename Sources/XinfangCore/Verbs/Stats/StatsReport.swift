@@ -42,12 +42,27 @@ public struct StatsReport: Sendable {
     /// with `filed` 0.
     /// - Complexity: O(cases + groups·log groups); memory grows with the number of groups.
     public init(book: CaseBook, query: StatsQuery) {
+        self.init(groups: Self.aggregate(book: book, query: query), query: query, weights: book.policy.scoreWeights)
+    }
+
+    /// The report of already counted groups (one journal's, or several journals' merged by adding).
+    init(groups: [StatsGroupKey: StatsCounts], query: StatsQuery, weights: ScoreWeights) {
         self.query = query
+        var total = StatsCounts()
+        if query.previousPeriod != nil { total.filedPrevYear = 0 }
+        for counts in groups.values { total.add(counts) }
+        var rows = query.keys.isEmpty ? [] : groups.sorted { $0.key < $1.key }.map {
+            StatsRow(keys: $0.key.values, isTotal: false, counts: $0.value, totalFiled: total.filed, weights: weights)
+        }
+        rows.append(StatsRow(keys: [], isTotal: true, counts: total, totalFiled: total.filed, weights: weights))
+        self.rows = rows
+    }
+
+    /// The counts of every group of `book`'s cases.
+    static func aggregate(book: CaseBook, query: StatsQuery) -> [StatsGroupKey: StatsCounts] {
         let policy = book.policy
         let previous = query.previousPeriod
         var groups: [StatsGroupKey: StatsCounts] = [:]
-        var total = StatsCounts()
-        if previous != nil { total.filedPrevYear = 0 }
         for record in book.cases {
             let day = record.receivedDay
             if query.contains(day) {
@@ -64,16 +79,10 @@ public struct StatsReport: Sendable {
                 groups[key] = counts
             }
         }
-        for counts in groups.values { total.add(counts) }
-        let weights = policy.scoreWeights
-        var rows = query.keys.isEmpty ? [] : groups.sorted { $0.key < $1.key }.map {
-            StatsRow(keys: $0.key.values, isTotal: false, counts: $0.value, totalFiled: total.filed, weights: weights)
-        }
-        rows.append(StatsRow(keys: [], isTotal: true, counts: total, totalFiled: total.filed, weights: weights))
-        self.rows = rows
+        return groups
     }
 
-    private static func emptyCounts(_ withPrevious: Bool) -> StatsCounts {
+    static func emptyCounts(_ withPrevious: Bool) -> StatsCounts {
         var counts = StatsCounts()
         if withPrevious { counts.filedPrevYear = 0 }
         return counts
