@@ -2,5 +2,6 @@
 enum VerbRegistry {
     static let all: [any Verb.Type] = [
         FileVerb.self,
+        AuditVerb.self,
     ]
 }

@@ -1,0 +1,87 @@
+/// The supervision lights (督办): every assigned, unclosed case with its days, light and due date.
+///
+/// Days count from the latest assignment, transfer or return (the case's
+/// clock start) to the as-of day, in office-local calendar days; the policy's
+/// thresholds turn them into a light. Rows are sorted most overdue first:
+/// earliest `due` first, then most `days` first, then by case number.
+struct AuditLights {
+    /// One open case's row.
+    struct Row {
+        var caseID: String
+        var unit: String
+        var assigned: LocalDate
+        var days: Int
+        var light: Light
+        var due: LocalDate
+        var overdue: Bool
+        var daysSinceFiled: Int
+        var region: String
+        var category: String
+    }
+
+    /// The rows for the open cases of `book` as of `asOf` that pass `request`'s filters, most overdue first.
+    static func rows(_ book: CaseBook, asOf: LocalDate, request: AuditRequest, filter: AuditRequest.LightFilter) -> [Row] {
+        let policy = book.policy
+        let zone = policy.timeZone
+        var rows: [Row] = []
+        for record in book.cases where record.phase == .open && request.matches(record) {
+            guard let clockStart = record.clockStart, let due = record.due(policy: policy) else { continue }
+            let assigned = zone.localDate(of: clockStart)
+            let days = asOf.days(since: assigned)
+            let light = policy.light(days: days)
+            if !filter.lights.isEmpty && !filter.lights.contains(light) { continue }
+            rows.append(Row(caseID: record.id, unit: record.unit ?? "", assigned: assigned, days: days, light: light,
+                            due: due, overdue: asOf > due, daysSinceFiled: asOf.days(since: record.receivedDay),
+                            region: record.region, category: record.category))
+        }
+        rows.sort { a, b in
+            if a.due != b.due { return a.due < b.due }
+            if a.days != b.days { return a.days > b.days }
+            return CaseOrder.precedes(a.caseID, b.caseID)
+        }
+        return rows
+    }
+
+    /// Writes `rows` in `format`.
+    static func write(_ rows: [Row], format: Table.Format, to sink: OutputSink) {
+        guard format == .ndjson else {
+            var table = Table(columns: [
+                .init("case"), .init("unit"), .init("assigned"), .init("days", alignRight: true), .init("light"),
+                .init("due"), .init("overdue"), .init("days_since_filed", alignRight: true), .init("region"), .init("category"),
+            ])
+            table.rows = rows.map { row in
+                [row.caseID, row.unit, row.assigned.description, String(row.days), row.light.rawValue, row.due.description,
+                 row.overdue ? "true" : "false", String(row.daysSinceFiled), row.region, row.category]
+            }
+            sink.write(table.render(format))
+            return
+        }
+        for row in rows {
+            var line = NDJSONLine()
+            line.field("case", row.caseID)
+            line.field("unit", row.unit)
+            line.field("assigned", row.assigned.description)
+            line.field("days", row.days)
+            line.field("light", row.light.rawValue)
+            line.field("due", row.due.description)
+            line.field("overdue", row.overdue)
+            line.field("days_since_filed", row.daysSinceFiled)
+            line.field("region", row.region)
+            line.field("category", row.category)
+            sink.write(line.finished())
+        }
+    }
+}
+
+/// The order of case numbers: by office, year and sequence when they parse (`XF-2026-999999` before
+/// `XF-2026-1000000`), other identifiers after them in text order.
+enum CaseOrder {
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        switch (CaseNumber(parsing: a), CaseNumber(parsing: b)) {
+        case let (x?, y?): return x != y ? x < y : a < b
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): return a < b
+        }
+    }
+}
