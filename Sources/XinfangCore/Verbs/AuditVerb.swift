@@ -76,7 +76,9 @@ public enum AuditVerb: Verb {
         case .sample(let spec):
             let (rows, eligible) = AuditSample.draw(book, request: request, spec: spec)
             AuditSample.write(rows, format: request.format, redact: request.redact, to: context.stdout)
-            if rows.count < spec.count {
+            if eligible == 0 {
+                context.error("no closed case is eligible")
+            } else if rows.count < spec.count {
                 context.error("only \(eligible) closed \(eligible == 1 ? "case is" : "cases are") eligible; drew all of them")
             }
         case .verify:
