@@ -7,6 +7,13 @@
 /// does not stop at the first problem: an event the fold refuses is reported
 /// and left out, and the fold goes on with the next line.
 ///
+/// Two refinements keep one damage from being reported many times. A line
+/// that does not parse is reported as `malformed` only (not also as a break
+/// in the chain). And `seq` is checked here rather than by the scanner: a line
+/// is in order when its `seq` is one more than the line before's or one more
+/// than the highest seen so far, so two swapped lines or a line repeated
+/// further down give one problem each, not one for every line after them.
+///
 /// - Complexity: one pass; memory grows with the number of cases.
 public struct JournalVerifier {
     /// A problem found, in the order of the lines.
@@ -52,12 +59,16 @@ public struct JournalVerifier {
         var summary = Summary()
         // The scanner reports a line's problems before its event; they wait here to learn the line's case.
         var waiting: [JournalProblem] = []
+        // The previous line's seq (nil after a line whose seq is unknown) and the highest seq so far.
+        var previousSeq: Int? = 0
+        var highestSeq = 0
         func emit(_ finding: Finding) {
             summary.problems += 1
             report(finding)
         }
         func flush(caseID: String?) {
-            for problem in waiting {
+            let malformed = waiting.contains { $0.kind == .malformed }
+            for problem in waiting where !(malformed && problem.kind == .chain) {
                 emit(Finding(line: problem.line, problem: Finding.Problem(problem.kind), caseID: caseID, message: problem.message))
             }
             waiting.removeAll()
@@ -69,8 +80,20 @@ public struct JournalVerifier {
                 switch item {
                 case .problem(let problem):
                     if let first = waiting.first, first.line != problem.line { flush(caseID: nil) }
+                    switch problem.kind {
+                    case .sequence: return
+                    case .malformed, .tornTail: previousSeq = nil
+                    case .chain, .lifecycle: break
+                    }
                     waiting.append(problem)
                 case .event(let event, let line):
+                    if let previous = previousSeq, event.seq != previous + 1, event.seq != highestSeq + 1 {
+                        let expected = previous + 1
+                        waiting.append(JournalProblem(line: line, kind: .sequence,
+                            message: "seq \(event.seq) where \(expected) was expected (\(event.seq > expected ? "lines missing" : "lines repeated or reordered"))"))
+                    }
+                    previousSeq = event.seq
+                    highestSeq = max(highestSeq, event.seq)
                     flush(caseID: event.caseID)
                     summary.lastSeq = event.seq
                     let known = book[event.caseID] != nil
