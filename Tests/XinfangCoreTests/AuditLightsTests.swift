@@ -4,7 +4,7 @@ import XinfangCore
 /// `xinfang audit`'s lights: days, light, due and overdue of every open case, at the edges.
 final class AuditLightsTests: XCTestCase {
     /// One case per edge and per clock-moving event, looked at as of 2026-05-01.
-    func scenario() -> JournalBuilder {
+    static func scenario() -> JournalBuilder {
         var journal = JournalBuilder()
         // Lights at the edges: 0, 15, 16, 44, 45 days since assignment.
         journal.file("XF-2026-000001", "2026-04-30T09:00:00")
@@ -45,7 +45,7 @@ final class AuditLightsTests: XCTestCase {
     }
 
     func testLightsAtTheEdgesAndAfterEachClockEvent() throws {
-        let run = try XinfangRun.run(["audit", "--as-of", "2026-05-01"], journal: scenario().bytes)
+        let run = try XinfangRun.run(["audit", "--as-of", "2026-05-01"], journal: Self.scenario().bytes)
         XCTAssertEqual(run.stderr, "")
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.lines, [
@@ -63,7 +63,7 @@ final class AuditLightsTests: XCTestCase {
 
     func testAsOfBeforeAnEventIgnoresIt() throws {
         // As of 2026-04-10: the transfer (04-11), the return (04-20) and the extension (04-15) have not happened.
-        let run = try XinfangRun.run(["audit", "--as-of", "2026-04-10"], journal: scenario().bytes)
+        let run = try XinfangRun.run(["audit", "--as-of", "2026-04-10"], journal: Self.scenario().bytes)
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.lines, [
             #"{"case":"XF-2026-000006","unit":"市公安局","assigned":"2026-02-01","days":68,"light":"red","due":"2026-04-02","overdue":true,"days_since_filed":80,"region":"广州市","category":"劳动社保"}"#,
@@ -85,7 +85,7 @@ final class AuditLightsTests: XCTestCase {
     }
 
     func testFiltersByLightUnitRegionCategory() throws {
-        let journal = scenario().bytes
+        let journal = Self.scenario().bytes
         func cases(_ arguments: [String]) throws -> [String] {
             let run = try XinfangRun.run(["audit", "--as-of", "2026-05-01"] + arguments, journal: journal)
             XCTAssertEqual(run.status, 0, run.stderr)
@@ -100,15 +100,15 @@ final class AuditLightsTests: XCTestCase {
 
     func testAsOfDefaultsToToday() throws {
         // The fixed clock is 2026-11-29; every open case is long overdue then.
-        let run = try XinfangRun.run(["audit", "--light", "green"], journal: scenario().bytes)
+        let run = try XinfangRun.run(["audit", "--light", "green"], journal: Self.scenario().bytes)
         XCTAssertEqual(run.stdout, "")
-        let all = try XinfangRun.run(["audit"], journal: scenario().bytes)
+        let all = try XinfangRun.run(["audit"], journal: Self.scenario().bytes)
         XCTAssertEqual(all.lines.count, 8)   // case 2 was closed on 2026-05-02
         XCTAssertTrue(all.lines.allSatisfy { $0.contains(#""light":"red""#) && $0.contains(#""overdue":true"#) })
     }
 
     func testTableAlignsChineseByDisplayWidth() throws {
-        let run = try XinfangRun.run(["audit", "--as-of", "2026-05-01", "--light", "red", "--format", "table"], journal: scenario().bytes)
+        let run = try XinfangRun.run(["audit", "--as-of", "2026-05-01", "--light", "red", "--format", "table"], journal: Self.scenario().bytes)
         XCTAssertEqual(run.stdout, """
         case            unit      assigned    days  light  due         overdue  days_since_filed  region  category
         --------------  --------  ----------  ----  -----  ----------  -------  ----------------  ------  --------

@@ -32,7 +32,7 @@ final class AuditSampleTests: XCTestCase {
 
     /// Ten cases closed in March 2026 (case 2 anonymous, case 3 already rated), one closed in April,
     /// one returned for redo (open again), one closed after the as-of day, one never closed.
-    func scenario() -> JournalBuilder {
+    static func scenario() -> JournalBuilder {
         var journal = JournalBuilder()
         for number in 1...10 {
             let id = String(format: "XF-2026-%06d", number)
@@ -57,7 +57,7 @@ final class AuditSampleTests: XCTestCase {
     }
 
     func sample(_ arguments: [String]) throws -> XinfangRun {
-        try XinfangRun.run(["audit", "--as-of", "2026-04-30", "--sample"] + arguments, journal: scenario().bytes)
+        try XinfangRun.run(["audit", "--as-of", "2026-04-30", "--sample"] + arguments, journal: Self.scenario().bytes)
     }
 
     func cases(_ run: XinfangRun) -> [Int] {
@@ -104,7 +104,7 @@ final class AuditSampleTests: XCTestCase {
         XCTAssertEqual(cases(april), [11])
         let unit = try sample(["50", "--seed", "9", "--unit", "市住建局"])
         XCTAssertEqual(cases(unit).sorted(), [2, 4, 6, 8, 10])
-        let later = try XinfangRun.run(["audit", "--as-of", "2026-05-31", "--sample", "50", "--seed", "9", "--from", "2026-05-01"], journal: scenario().bytes)
+        let later = try XinfangRun.run(["audit", "--as-of", "2026-05-31", "--sample", "50", "--seed", "9", "--from", "2026-05-01"], journal: Self.scenario().bytes)
         XCTAssertEqual(cases(later), [13])
         let none = try sample(["5", "--seed", "9", "--from", "2027-01-01"])
         XCTAssertEqual(none.stdout, "")
@@ -135,7 +135,7 @@ final class AuditSampleTests: XCTestCase {
 
     func testUsageErrors() throws {
         func message(_ arguments: [String]) throws -> String {
-            let run = try XinfangRun.run(["audit"] + arguments, journal: scenario().bytes)
+            let run = try XinfangRun.run(["audit"] + arguments, journal: Self.scenario().bytes)
             XCTAssertEqual(run.status, 2, arguments.joined(separator: " "))
             XCTAssertEqual(run.stdout, "")
             return run.stderr.split(separator: "\n").first.map(String.init) ?? ""
