@@ -84,6 +84,17 @@ final class AuditLightsTests: XCTestCase {
         XCTAssertEqual(after.lines.first?.contains(#""due":"2026-03-03","overdue":true"#), true, after.stdout)
     }
 
+    func testTiesGoByCaseNumberAsNumbers() throws {
+        var journal = JournalBuilder()
+        for id in ["XF-2026-1000000", "旧-001", "XF-2026-999999", "XF-2025-999999", "AB-2026-000001"] {
+            journal.file(id, "2026-01-01")
+            journal.assign(id, "2026-01-02", unit: "市人社局")
+        }
+        let run = try XinfangRun.run(["audit", "--as-of", "2026-01-03"], journal: journal.bytes)
+        XCTAssertEqual(run.lines.map { $0.split(separator: "\"")[3] },
+                       ["AB-2026-000001", "XF-2025-999999", "XF-2026-999999", "XF-2026-1000000", "旧-001"])
+    }
+
     func testFiltersByLightUnitRegionCategory() throws {
         let journal = Self.scenario().bytes
         func cases(_ arguments: [String]) throws -> [String] {

@@ -34,12 +34,7 @@ struct AuditLights {
                             due: due, overdue: asOf > due, daysSinceFiled: asOf.days(since: record.receivedDay),
                             region: record.region, category: record.category))
         }
-        rows.sort { a, b in
-            if a.due != b.due { return a.due < b.due }
-            if a.days != b.days { return a.days > b.days }
-            return CaseOrder.precedes(a.caseID, b.caseID)
-        }
-        return rows
+        return CaseOrder.sorted(rows, caseID: \.caseID) { ($0.due.dayNumber, -$0.days) }
     }
 
     /// Writes `rows` in `format`.
@@ -76,12 +71,26 @@ struct AuditLights {
 /// The order of case numbers: by office, year and sequence when they parse (`XF-2026-999999` before
 /// `XF-2026-1000000`), other identifiers after them in text order.
 enum CaseOrder {
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        switch (CaseNumber(parsing: a), CaseNumber(parsing: b)) {
-        case let (x?, y?): return x != y ? x < y : a < b
-        case (.some, nil): return true
-        case (nil, .some): return false
-        case (nil, nil): return a < b
+    /// `items` sorted by `primary` ascending, then by case number.
+    ///
+    /// Every item gets one key of five integers (the primary pair, the office's rank, the year, the
+    /// sequence) and indices are sorted by it, so no text is parsed or compared while sorting.
+    static func sorted<T>(_ items: [T], caseID: (T) -> String, primary: (T) -> (Int, Int) = { _ in (0, 0) }) -> [T] {
+        let ids = items.map(caseID)
+        let numbers = ids.map { CaseNumber(parsing: $0) }
+        var officeRank: [String: Int] = [:]
+        for (rank, office) in Set(numbers.compactMap { $0?.office }).sorted().enumerated() { officeRank[office] = rank }
+        var textRank: [Int: Int] = [:]
+        for (rank, index) in ids.indices.filter({ numbers[$0] == nil }).sorted(by: { ids[$0] < ids[$1] }).enumerated() {
+            textRank[index] = rank
         }
+        let keys: [(Int, Int, Int, Int, Int)] = items.indices.map { index in
+            let (first, second) = primary(items[index])
+            guard let number = numbers[index], let office = officeRank[number.office] else {
+                return (first, second, Int.max, 0, textRank[index] ?? 0)
+            }
+            return (first, second, office, number.year, number.sequence)
+        }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
 }

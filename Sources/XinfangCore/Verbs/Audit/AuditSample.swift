@@ -25,8 +25,7 @@ struct AuditSample {
             if let to = spec.to, closed >= to { continue }
             rows.append(Row(record: record, closed: closed))
         }
-        rows.sort { CaseOrder.precedes($0.record.id, $1.record.id) }
-        return rows
+        return CaseOrder.sorted(rows, caseID: \.record.id)
     }
 
     /// Draws `spec.count` of `book`'s eligible cases (all of them, shuffled, when there are fewer).
