@@ -7,7 +7,7 @@
 public enum AuditVerb: Verb {
     public static let name = "audit"
     public static let summary = "Supervise open cases by light (督办), draw callback samples (回访抽查), verify the journal."
-    public static let usage = "audit [--as-of DATE] [--light L] [--unit U] [--region R] [--category C] [--format F] | --sample N --seed S [--from DATE] [--to DATE] | --verify"
+    public static let usage = "audit [--as-of DATE] [--light L] [--unit U] [--region R] [--category C] [--format F]\n       xinfang audit --sample N --seed S [--from DATE] [--to DATE] [--as-of DATE] [--unit U] [--redact]\n       xinfang audit --verify"
     public static let discussion = """
     Without --sample or --verify, writes one line per assigned, unclosed case: case, unit, assigned
     (day of the latest assignment, transfer or return), days, light (green up to 15 days, red from 45,
@@ -41,7 +41,7 @@ public enum AuditVerb: Verb {
     public static let examples = [
         "xinfang audit --light red --format table               # red cases, for a person",
         "xinfang audit --light red | jq -c '{case, unit: \"市督查室\"}' | xinfang assign   # transfer red cases",
-        "xinfang audit --as-of 2026-03-31 --unit 市人社局          # one unit's open cases at month end",
+        "xinfang audit --as-of 2026-03-31 --unit 市人社局      # one unit's open cases at month end",
         "xinfang audit --sample 30 --seed 202603 --from 2026-03-01 --to 2026-04-01 > callback.ndjson",
         "xinfang audit --verify                                  # exit 0 when the journal is intact",
     ]
