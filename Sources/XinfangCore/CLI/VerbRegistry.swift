@@ -4,6 +4,7 @@ enum VerbRegistry {
         FileVerb.self,
         AssignVerb.self,
         ReplyVerb.self,
+        AuditVerb.self,
         StatsVerb.self,
     ]
 }

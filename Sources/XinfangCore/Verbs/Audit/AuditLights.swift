@@ -1,0 +1,92 @@
+/// The supervision lights (督办): every assigned, unclosed case with its days, light and due date.
+///
+/// Days count from the latest assignment, transfer or return (the case's
+/// clock start) to the as-of day, in office-local calendar days; the policy's
+/// thresholds turn them into a light. Rows are sorted most overdue first:
+/// earliest `due` first, then most `days` first, then by case number.
+struct AuditLights {
+    /// One open case's row.
+    struct Row {
+        var caseID: String
+        var unit: String
+        var assigned: LocalDate
+        var days: Int
+        var light: Light
+        var due: LocalDate
+        var overdue: Bool
+        var daysSinceFiled: Int
+        var region: String
+        var category: String
+    }
+
+    /// The rows for the open cases of `book` as of `asOf` that pass `request`'s filters, most overdue first.
+    static func rows(_ book: CaseBook, asOf: LocalDate, request: AuditRequest, filter: AuditRequest.LightFilter) -> [Row] {
+        var rows: [Row] = []
+        for record in book.cases where request.matches(record) {
+            // The same computation as stats' light counts, so the two always agree.
+            guard let supervision = record.supervision(asOf: asOf, policy: book.policy) else { continue }
+            if !filter.lights.isEmpty && !filter.lights.contains(supervision.light) { continue }
+            rows.append(Row(caseID: record.id, unit: record.unit ?? "", assigned: supervision.assigned, days: supervision.days,
+                            light: supervision.light, due: supervision.due, overdue: supervision.overdue,
+                            daysSinceFiled: supervision.daysSinceFiled, region: record.region, category: record.category))
+        }
+        return CaseOrder.sorted(rows, caseID: \.caseID) { ($0.due.dayNumber, -$0.days) }
+    }
+
+    /// Writes `rows` in `format`.
+    static func write(_ rows: [Row], format: Table.Format, to sink: OutputSink) {
+        guard format == .ndjson else {
+            var table = Table(columns: [
+                .init("case"), .init("unit"), .init("assigned"), .init("days", alignRight: true), .init("light"),
+                .init("due"), .init("overdue"), .init("days_since_filed", alignRight: true), .init("region"), .init("category"),
+            ])
+            table.rows = rows.map { row in
+                [row.caseID, row.unit, row.assigned.description, String(row.days), row.light.rawValue, row.due.description,
+                 row.overdue ? "true" : "false", String(row.daysSinceFiled), row.region, row.category]
+            }
+            sink.write(table.render(format))
+            return
+        }
+        for row in rows {
+            var line = NDJSONLine()
+            line.field("case", row.caseID)
+            line.field("unit", row.unit)
+            line.field("assigned", row.assigned.description)
+            line.field("days", row.days)
+            line.field("light", row.light.rawValue)
+            line.field("due", row.due.description)
+            line.field("overdue", row.overdue)
+            line.field("days_since_filed", row.daysSinceFiled)
+            line.field("region", row.region)
+            line.field("category", row.category)
+            sink.write(line.finished())
+        }
+    }
+}
+
+/// The order of case numbers: by office, year and sequence when they parse (`XF-2026-999999` before
+/// `XF-2026-1000000`), other identifiers after them in text order.
+enum CaseOrder {
+    /// `items` sorted by `primary` ascending, then by case number.
+    ///
+    /// Every item gets one key of five integers (the primary pair, the office's rank, the year, the
+    /// sequence) and indices are sorted by it, so no text is parsed or compared while sorting.
+    static func sorted<T>(_ items: [T], caseID: (T) -> String, primary: (T) -> (Int, Int) = { _ in (0, 0) }) -> [T] {
+        let ids = items.map(caseID)
+        let numbers = ids.map { CaseNumber(parsing: $0) }
+        var officeRank: [String: Int] = [:]
+        for (rank, office) in Set(numbers.compactMap { $0?.office }).sorted().enumerated() { officeRank[office] = rank }
+        var textRank: [Int: Int] = [:]
+        for (rank, index) in ids.indices.filter({ numbers[$0] == nil }).sorted(by: { ids[$0] < ids[$1] }).enumerated() {
+            textRank[index] = rank
+        }
+        let keys: [(Int, Int, Int, Int, Int)] = items.indices.map { index in
+            let (first, second) = primary(items[index])
+            guard let number = numbers[index], let office = officeRank[number.office] else {
+                return (first, second, Int.max, 0, textRank[index] ?? 0)
+            }
+            return (first, second, office, number.year, number.sequence)
+        }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+    }
+}
