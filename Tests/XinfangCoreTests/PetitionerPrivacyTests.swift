@@ -157,7 +157,7 @@ final class PetitionerPrivacyTests: XCTestCase {
         XCTAssertTrue(transfer.lines[0].contains(ordinary.name))
     }
 
-    func testJournalAndRejectsFileAreCreatedForTheOwnerOnly() throws {
+    func testJournalRejectsAndTornFilesAreCreatedForTheOwnerOnly() throws {
         // With no umask in the way, the mode comes from the code alone.
         let saved = umask(0)
         defer { umask(saved) }
@@ -173,6 +173,16 @@ final class PetitionerPrivacyTests: XCTestCase {
         XCTAssertEqual(try mode(of: rejects), 0o600)
         // The rejects file keeps the line as it came (to be fixed and fed back), so it is the owner's alone too.
         XCTAssertTrue(try String(contentsOfFile: rejects, encoding: .utf8).contains("440106198503120041"))
+
+        // A torn last line (a petition half written when the power went) is set aside for the owner only.
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: journal))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"seq":2,"event":"filed","case":"XF-2026-000002","petitioner":{"name":"\#(flagged.name)""#.utf8))
+        try handle.close()
+        let next = xinfang(["file"], input: #"{"channel":"letter","region":"广州市","category":"劳动社保","summary":"欠薪","anonymous":true}"# + "\n")
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertEqual(try mode(of: journal + ".torn"), 0o600)
+        XCTAssertTrue(try String(contentsOfFile: journal + ".torn", encoding: .utf8).contains(flagged.name))
     }
 
     func testAssignAndReplyRejectsFilesAreForTheOwnerOnly() throws {
