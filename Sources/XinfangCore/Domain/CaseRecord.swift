@@ -19,6 +19,8 @@ public struct CaseRecord: Sendable {
     public let region: String
     public let category: String
     public let respondent: String?
+    /// How many people came (a collective visit counts its people).
+    public let people: Int
     public let repeatOf: String?
     public let confidential: Bool
     /// The summary, kept only when the book retains texts (writers need it for routing).
@@ -57,6 +59,7 @@ public struct CaseRecord: Sendable {
         self.region = filing.region
         self.category = filing.category
         self.respondent = filing.respondent
+        self.people = filing.people
         self.repeatOf = filing.repeatOf
         self.confidential = filing.confidential
         self.summary = retainTexts ? filing.summary : nil

@@ -13,7 +13,7 @@ public enum ReplyVerb: Verb {
     Only an assigned, open case takes replies; a closed one is returned for redo first (assign).
     Other fields are ignored, so audit's and assign's lines can be fed in with the text added.
     Each line is echoed with "case", "status" (replied, closed, extended, rated), "at", "unit",
-    the line's own fields, and "due" while the case is open.
+    the line's own fields, and "due" while the case is open. No petitioner data is ever printed.
     """
     public static let options: [OptionSpec] = [.rejects, .dryRun, .journal, .policy, .help]
     public static let examples = [
