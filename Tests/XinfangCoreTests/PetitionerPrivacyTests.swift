@@ -124,6 +124,35 @@ final class PetitionerPrivacyTests: XCTestCase {
         }
     }
 
+    /// The reading verbs: supervision lines, verification and every form of the figures print no
+    /// petitioner; the callback sample prints name and phone (the clerk must call), masked with --redact.
+    func testAuditAndStatsPrintNoPetitionerAndTheSampleMasksWithRedact() {
+        let filed = fileThree()
+        let everyone = [ordinary, flagged, accuser]
+        let units = filed.replacingOccurrences(of: #""status":"filed""#, with: #""unit":"市信访局""#)
+        XCTAssertEqual(xinfang(["assign"], input: units).status, 0)
+        var runs: [(String, Run)] = [("audit", xinfang(["audit"])), ("audit table", xinfang(["audit", "--format", "table"])),
+                                     ("audit --verify", xinfang(["audit", "--verify"]))]
+        for by in ["unit", "region", "category", "channel,month"] {
+            runs.append(("stats --by \(by)", xinfang(["stats", "--by", by])))
+            runs.append(("stats --by \(by) --partial", xinfang(["stats", "--partial", "--by", by])))
+        }
+        for (what, run) in runs {
+            XCTAssertEqual(run.status, 0, "\(what): \(run.stderr)")
+            assertNothingOf(everyone, in: run, what)
+        }
+        let close = filed.replacingOccurrences(of: #""status":"filed""#, with: #""text":"已办结","closes":true"#)
+        XCTAssertEqual(xinfang(["reply"], input: close).status, 0)
+        let sample = xinfang(["audit", "--sample", "3", "--seed", "1"])
+        XCTAssertTrue(sample.stdout.contains(ordinary.phone), "the callback clerk needs the phone number")
+        let redacted = xinfang(["audit", "--sample", "3", "--seed", "1", "--redact"])
+        XCTAssertEqual(redacted.lines.count, 3)
+        for person in everyone {
+            for trace in person.plain { XCTAssertFalse(redacted.stdout.contains(trace), "audit --sample --redact shows \(trace)") }
+        }
+        XCTAssertTrue(redacted.stdout.contains(Redaction.phone(ordinary.phone)), "masked, the phone keeps its last 4 digits")
+    }
+
     func testHandoffShowsOnlyPetitionersThatMayTravel() throws {
         let filed = fileThree()
         let units = filed.replacingOccurrences(of: #""status":"filed""#, with: #""unit":"市信访局""#)
