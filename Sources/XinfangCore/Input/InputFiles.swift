@@ -34,6 +34,22 @@ public struct InputFiles {
         return environment.stdin()
     }
 
+    /// Everything `source` has, read to its end.
+    public static func readAll(_ source: any ByteSource) throws(IOFailure) -> [UInt8] {
+        var source = source
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            var failure: IOFailure?
+            let count = chunk.withUnsafeMutableBytes { raw -> Int in
+                do throws(IOFailure) { return try source.read(into: raw) } catch { failure = error; return 0 }
+            }
+            if let failure { throw failure }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
     /// Closes the files opened by ``init(paths:environment:)``.
     public func close() {
         for file in files { if let descriptor = file.descriptor { _ = Foundation.close(descriptor) } }

@@ -90,6 +90,45 @@ public final class WriterSession<State: JournalFold> {
         }
     }
 
+    /// Feeds every input to the session, commits, and says how it went.
+    ///
+    /// NDJSON inputs are read line by line, committing whenever the input pauses; with
+    /// `wholeFile`, each input is read whole and turned into records by it (CSV).
+    /// - Returns: the exit status of SPEC §4: 3 when the journal or an input failed (what was
+    ///   committed before stays), 2 when `wholeFile` refused an input, 1 when lines were rejected, else 0.
+    public func run(inputs: InputFiles,
+                    wholeFile: ((InputFiles.File, [UInt8]) throws(UsageError) -> [InputRecord])? = nil) -> ExitStatus {
+        for file in inputs.files {
+            let source = inputs.source(for: file, environment: context.environment)
+            do throws(IOFailure) {
+                if let wholeFile {
+                    let bytes = try InputFiles.readAll(source)
+                    let records: [InputRecord]
+                    do throws(UsageError) { records = try wholeFile(file, bytes) } catch {
+                        context.error(error.message)
+                        return .usage
+                    }
+                    records.forEach(submit)
+                } else {
+                    try NDJSONInput.read(source, name: file.name, beforeRead: {
+                        self.commitIfInputIdle(descriptor: file.descriptor ?? STDIN_FILENO)
+                    }, submit)
+                }
+            } catch {
+                context.error("\(error)")
+                commit()
+                return .journal
+            }
+            commit()
+        }
+        rejections.finish()
+        if let fatal {
+            context.error("\(fatal)")
+            return .journal
+        }
+        return rejections.count > 0 ? .someRejected : .success
+    }
+
     /// Commits when records are waiting and the input has nothing more ready to read right now.
     public func commitIfInputIdle(descriptor: Int32?) {
         guard !pending.isEmpty else { return }

@@ -59,35 +59,9 @@ public enum FileVerb: Verb {
             context.error("\(error)")
             return .journal
         }
-        for file in inputs.files {
-            let source = inputs.source(for: file, environment: context.environment)
-            do {
-                if arguments.has("--csv") {
-                    let bytes = try readAll(source)
-                    let records: [InputRecord]
-                    do { records = try CSVInput.records(bytes, source: file.name) } catch {
-                        context.error(error.message)
-                        return .usage
-                    }
-                    records.forEach(session.submit)
-                } else {
-                    try NDJSONInput.read(source, name: file.name, beforeRead: {
-                        session.commitIfInputIdle(descriptor: file.descriptor ?? STDIN_FILENO)
-                    }, session.submit)
-                }
-            } catch {
-                context.error("\(error)")
-                session.commit()
-                return .journal
-            }
-            session.commit()
-        }
-        rejections.finish()
-        if let fatal = session.fatal {
-            context.error("\(fatal)")
-            return .journal
-        }
-        return rejections.count > 0 ? .someRejected : .success
+        let csv: ((InputFiles.File, [UInt8]) throws(UsageError) -> [InputRecord])? = arguments.has("--csv")
+            ? { (file, bytes) throws(UsageError) in try CSVInput.records(bytes, source: file.name) } : nil
+        return session.run(inputs: inputs, wholeFile: csv)
     }
 
     /// Decides one line against the state: a duplicate, or a new case (a repeat or not).
@@ -140,18 +114,4 @@ public enum FileVerb: Verb {
         return defaults
     }
 
-    private static func readAll(_ source: any ByteSource) throws(IOFailure) -> [UInt8] {
-        var source = source
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            var failure: IOFailure?
-            let count = chunk.withUnsafeMutableBytes { raw -> Int in
-                do throws(IOFailure) { return try source.read(into: raw) } catch { failure = error; return 0 }
-            }
-            if let failure { throw failure }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-    }
 }

@@ -38,25 +38,7 @@ enum CaseLineRunner {
             context.error("\(error)")
             return .journal
         }
-        for file in inputs.files {
-            let source = inputs.source(for: file, environment: context.environment)
-            do {
-                try NDJSONInput.read(source, name: file.name, beforeRead: {
-                    session.commitIfInputIdle(descriptor: file.descriptor ?? STDIN_FILENO)
-                }, session.submit)
-            } catch {
-                context.error("\(error)")
-                session.commit()
-                return .journal
-            }
-            session.commit()
-        }
-        rejections.finish()
-        if let fatal = session.fatal {
-            context.error("\(fatal)")
-            return .journal
-        }
-        return rejections.count > 0 ? .someRejected : .success
+        return session.run(inputs: inputs)
     }
 }
 
