@@ -79,3 +79,35 @@ final class JSONParserTests: XCTestCase {
                        #"{"case":"XF-2026-000001","text":"引号\"反斜杠\\换行\n制表\t控制\u0001","n":42,"rate":0.913,"none":null,"flag":true}"# + "\n")
     }
 }
+
+final class NDJSONLineEscapingTests: XCTestCase {
+    /// The word-at-a-time escaper agrees with a byte-by-byte reference on every position of every special byte.
+    func testEscapesEveryByteThatNeedsItWhereverItStands() throws {
+        let specials: [UInt8] = Array(0x00..<0x20) + [0x22, 0x5C]
+        for special in specials {
+            for position in 0..<20 {
+                var bytes = Array("信访abcdefgh0123456789".utf8.prefix(20))
+                bytes[position] = special
+                let text = String(decoding: bytes, as: UTF8.self)
+                var line = NDJSONLine()
+                line.appendString(text)
+                var expected = "\""
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "\"": expected += "\\\""
+                    case "\\": expected += "\\\\"
+                    case "\n": expected += "\\n"
+                    case "\r": expected += "\\r"
+                    case "\t": expected += "\\t"
+                    case _ where scalar.value < 0x20: expected += String(format: "\\u%04x", scalar.value)
+                    default: expected.unicodeScalars.append(scalar)
+                    }
+                }
+                expected += "\""
+                XCTAssertEqual(line.text, expected, "byte \(special) at \(position)")
+                let parsed = try JSONParser.parseObjectLine("{\"s\":\(line.text)}")
+                XCTAssertEqual(parsed["s"], .string(text))
+            }
+        }
+    }
+}

@@ -136,14 +136,29 @@ public struct NDJSONLine: Sendable {
     }
 
     /// Appends `text` as a JSON string literal.
+    ///
+    /// Runs of bytes that need no escape (everything but `"`, `\` and control characters) are
+    /// found eight bytes at a time and copied whole.
     public mutating func appendString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            let count = utf8.count
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < count {
+                // Skip eight bytes at a time while none of them needs escaping.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if Self.wordNeedsEscape(word) { break }
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+                    index += 1
+                    continue
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 switch byte {
                 case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
@@ -155,11 +170,23 @@ public struct NDJSONLine: Sendable {
                     let hex = Array("0123456789abcdef".utf8)
                     bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
                 }
-                runStart = index + 1
+                index += 1
+                runStart = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `word` is a control character, `"` or `\` (SWAR test).
+    @inline(__always)
+    static func wordNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let control = (word &- 0x2020_2020_2020_2020) & ~word & highs  // a byte < 0x20
+        let quote = hasZero(word ^ 0x2222_2222_2222_2222)
+        let backslash = hasZero(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+        return (control | quote | backslash) != 0
     }
 
     /// Appends any JSON value, objects with their members in order.

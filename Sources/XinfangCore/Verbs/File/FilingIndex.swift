@@ -12,7 +12,8 @@ public struct FilingIndex: Sendable {
     private var bySourceID: [ByteKey: String] = [:]
     private var byFingerprint: [ByteKey: String] = [:]
     private var byPetitioner: [ByteKey: [EarlierCase]] = [:]
-    private var lastSequence: [ByteKey: Int] = [:]
+    /// The highest sequence used, per office code and year.
+    private var lastSequence: [String: [Int: Int]] = [:]
     private let timeZone: OfficeTimeZone
 
     public init(timeZone: OfficeTimeZone) {
@@ -51,7 +52,7 @@ public struct FilingIndex: Sendable {
     /// The next unused case number for a petition received at `received`.
     public func nextCaseNumber(office: String, received: Instant) -> CaseNumber {
         let year = timeZone.localDate(of: received).year
-        let last = lastSequence[ByteKey("\(office)-\(year)")] ?? 0
+        let last = lastSequence[office]?[year] ?? 0
         return CaseNumber(office: office, year: year, sequence: last + 1)
     }
 
@@ -68,8 +69,7 @@ public struct FilingIndex: Sendable {
                                                               respondent: filing.respondent, category: filing.category))
         }
         if let number = CaseNumber(parsing: caseID) {
-            let key = ByteKey("\(number.office)-\(number.year)")
-            lastSequence[key] = max(lastSequence[key] ?? 0, number.sequence)
+            lastSequence[number.office, default: [:]][number.year] = max(lastSequence[number.office]?[number.year] ?? 0, number.sequence)
         }
     }
 }
