@@ -27,7 +27,8 @@ final class CrashSafetyTests: XCTestCase {
         }
         let figures = harness.figures
         XCTAssertGreaterThan(figures.kills, 0, "no import was killed mid-way; the timing is off")
-        print("crash safety: \(figures.kills) imports killed with SIGKILL (\(figures.finishedBeforeKill) finished first) over "
+        print("crash safety: \(figures.kills) imports killed with SIGKILL (\(figures.aimed) aimed at an append, "
+            + "\(figures.finishedBeforeKill) finished first) over "
             + "\(figures.episodes) episodes of \(harness.letters) letters; \(figures.tornTails) torn last lines, "
             + "\(figures.setAside) set aside by the next writer; \(figures.printedLines) printed lines found in the journal; "
             + "\(figures.journalChecks) journal checks; every re-run completed its batch with nothing lost or doubled"

@@ -4,9 +4,10 @@ import XinfangCore
 /// Kills `xinfang file` imports with SIGKILL at random moments and checks the journal after every kill.
 ///
 /// An episode starts a fresh journal and runs the same batch of letters again and again, each run
-/// killed after a random delay (up to the time of a whole import), half of them reading a file and half
-/// reading standard input fed in random bursts (so batches are small and commits many). After each
-/// kill it checks:
+/// killed, half of them reading a file and half reading standard input fed in random bursts (so batches
+/// are small and commits many). Every other run from a file is killed the moment the journal starts to
+/// grow (in the middle of an append, which leaves torn lines); the others after a random delay up to 70% of
+/// the time a whole import takes. After each kill it checks:
 /// - every case the killed process printed is in the journal, with the letter it was printed for,
 ///   and no case number ever stood for two letters;
 /// - the journal is clean but for at most one torn last line (the library's scanner, hash chain checked);
@@ -19,6 +20,7 @@ struct CrashHarness {
     struct Figures {
         var episodes = 0
         var kills = 0
+        var aimed = 0
         var finishedBeforeKill = 0
         var tornTails = 0
         var setAside = 0
@@ -90,7 +92,15 @@ struct CrashHarness {
                     fed.leave()
                 }
             }
-            usleep(UInt32(Double(generator.next() % 1000) / 1000 * whole * 1_000_000))
+            if !viaStdin && round % 2 == 0 {
+                // Aim at an append: kill the moment the journal starts to grow (a batch's write is under way).
+                figures.aimed += 1
+                let startSize = Self.size(of: journal)
+                let deadline = Date().addingTimeInterval(whole * 2)
+                while process.isRunning && Date() < deadline && Self.size(of: journal) <= startSize {}
+            } else {
+                usleep(UInt32(Double(generator.next() % 1000) / 1000 * whole * 0.7 * 1_000_000))
+            }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             fed.wait()
@@ -110,6 +120,9 @@ struct CrashHarness {
         let final = try XinfangBinary.start(["file", "--journal", journal, input.path], stdout: output,
                                             stderr: directory.appendingPathComponent("err-\(episode)-final"))
         final.waitUntilExit()
+        if try String(contentsOf: directory.appendingPathComponent("err-\(episode)-final"), encoding: .utf8).contains("set aside") {
+            figures.setAside += 1
+        }
         guard final.terminationStatus == 0 else { throw Failure(description: "episode \(episode): the re-run ended with status \(final.terminationStatus)") }
         try check("episode \(episode) re-run", journal: journal, output: output, state: &state)
         let check = try JournalCheck(path: journal)  // once more from the start, all of it
@@ -197,6 +210,11 @@ struct CrashHarness {
         }
         state.complete = Data(complete)
         state.torn = torn.isEmpty ? nil : (completeEnd, Data(torn))
+    }
+
+    private static func size(of path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Writes `batch` to `descriptor` in bursts of 1 to 300 lines with pauses of up to 2 ms, until done or the reader is gone.
