@@ -3,4 +3,6 @@ import Foundation
 import XinfangCore
 
 signal(SIGPIPE, SIG_IGN)
+// A file-size limit (ulimit -f) makes write fail with EFBIG, reported like a full disk, instead of killing the process.
+signal(SIGXFSZ, SIG_IGN)
 exit(CLI.run(Array(CommandLine.arguments.dropFirst()), environment: .process()))

@@ -32,9 +32,9 @@ public final class Context {
     public var stdout: OutputSink { environment.stdout }
     public var stderr: OutputSink { environment.stderr }
 
-    /// Prints `xinfang VERB: message` to stderr.
+    /// Prints `xinfang VERB: message` to stderr, as one line (see ``MessageText/singleLine(_:)``).
     public func error(_ message: String) {
-        stderr.writeLine("xinfang \(verbName): \(message)")
+        stderr.writeLine("xinfang \(verbName): \(MessageText.singleLine(message))")
     }
 
     /// The journal's path: `--journal`, else `$XINFANG_JOURNAL`, else `xinfang.ndjson` here.

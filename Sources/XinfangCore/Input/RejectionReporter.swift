@@ -40,10 +40,23 @@ public final class RejectionReporter {
         line.field("text", record.text)
         if let base64 = record.base64 { line.field("base64", base64) }
         let bytes = line.finished()
-        let written = bytes.withUnsafeBytes { write(rejectsDescriptor, $0.baseAddress, $0.count) }
-        if written != bytes.count {
-            failure = IOFailure(operation: "write to", path: rejectsPath, code: errno)
-            context.error("\(failure!)")
+        let sizeBefore = lseek(rejectsDescriptor, 0, SEEK_END)
+        var code: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count {
+                let result = write(rejectsDescriptor, raw.baseAddress! + written, raw.count - written)
+                if result > 0 { written += result } else if result < 0 && errno == EINTR { continue } else {
+                    code = result < 0 ? errno : EIO
+                    return
+                }
+            }
+        }
+        if code != 0 {
+            // No half line in a file meant to be fed back (a full disk, a file-size limit).
+            if sizeBefore >= 0 { _ = ftruncate(rejectsDescriptor, sizeBefore) }
+            failure = IOFailure(operation: "write to", path: rejectsPath, code: code)
+            context.error("\(failure!); rejected lines from here on are only reported here")
         }
     }
 

@@ -84,7 +84,12 @@ extension JSONObject {
             throw FieldError(field: prefix + key, message: "expected a date or date-time string, found \(value.typeDescription) (\(value.quoted))")
         }
         switch timeZone.parseTimestamp(text) {
-        case .success(let instant): return instant
+        case .success(let instant):
+            // The first and last day of years 0001-9999 cannot be written back exactly in every offset.
+            guard OfficeTimeZone.writableRange.contains(instant.seconds) else {
+                throw FieldError(field: prefix + key, message: "\(TimeText.quoted(text)) is outside the dates the journal can record (0001-01-02 to 9999-12-30)")
+            }
+            return instant
         case .failure(let error): throw FieldError(field: prefix + key, message: "\(error)")
         }
     }

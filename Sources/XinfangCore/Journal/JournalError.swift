@@ -6,6 +6,11 @@ public enum JournalError: Error, Sendable, CustomStringConvertible {
     case io(IOFailure)
     /// The journal has a damaged line that a writer must not build on, or a reader cannot count past.
     case damaged(path: String, problem: JournalProblem)
+    /// A writer cannot open or create the journal for writing (read-only file or file system, no such directory).
+    case notWritable(path: String, failure: IOFailure)
+    /// Appending a batch failed (disk full, file too large, I/O error) and the journal was cut back to
+    /// before the batch; `acknowledged` events of earlier batches were written and printed.
+    case appendFailed(path: String, failure: IOFailure, acknowledged: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +20,12 @@ public enum JournalError: Error, Sendable, CustomStringConvertible {
             return "journal: \(failure)"
         case .damaged(let path, let problem):
             return "journal \(path): \(problem); run 'xinfang audit --verify' for a full report"
+        case .notWritable(let path, let failure):
+            return "journal \(path): \(failure); nothing was written"
+        case .appendFailed(let path, let failure, let acknowledged):
+            let before = acknowledged == 0 ? "" : " (the \(acknowledged) events printed before it are written; "
+                + "running the same input again after fixing this files the rest and shows those as duplicates)"
+            return "journal \(path): \(failure); nothing from this batch was written\(before)"
         }
     }
 }

@@ -30,16 +30,20 @@ public final class JournalFile {
     }
 
     /// Opens the journal for appending, creating it readable and writable by its owner only (0600).
+    /// - Throws: ``JournalError/notWritable(path:failure:)`` for a read-only journal or file system, or a
+    ///   directory that does not exist or cannot be created into.
     public static func openForWriting(path: String) throws(JournalError) -> JournalFile {
+        var operation = "write to"
         var descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         if descriptor < 0 && errno == ENOENT {
+            operation = "create"
             descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             if descriptor >= 0 {
                 // Make the new directory entry durable too.
                 fsyncDirectory(of: path)
             }
         }
-        guard descriptor >= 0 else { throw .io(IOFailure(operation: "open", path: path, code: errno)) }
+        guard descriptor >= 0 else { throw .notWritable(path: path, failure: IOFailure(operation: operation, path: path, code: errno)) }
         return JournalFile(path: path, descriptor: descriptor)
     }
 

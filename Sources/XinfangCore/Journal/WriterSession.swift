@@ -181,7 +181,12 @@ public final class WriterSession<State: JournalFold> {
         }
         if !bytes.isEmpty && !dryRun {
             guard let journal else { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
-            try journal.append(bytes, expectedSize: sizeBefore)
+            do {
+                try journal.append(bytes, expectedSize: sizeBefore)
+            } catch {
+                guard case .io(let failure) = error else { throw error }
+                throw .appendFailed(path: journalPath, failure: failure, acknowledged: written)
+            }
             written += next.seq - position.seq
         }
         position = next
@@ -225,6 +230,7 @@ public final class WriterSession<State: JournalFold> {
             } else {
                 let tornPath = try journal.setAsideTornTail(offset: torn.offset, length: torn.length)
                 context.error("journal \(journalPath): line \(torn.line) was torn (a write cut off by a crash, never acknowledged); set aside in \(tornPath)")
+                context.stderr.flush()  // the notice must not be lost if this writer dies too
             }
         }
     }

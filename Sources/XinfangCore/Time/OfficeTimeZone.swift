@@ -88,6 +88,8 @@ public struct OfficeTimeZone: Sendable {
     /// converted to local time, so every local date has a four-digit year in 1...9999.
     static let earliestLocalizable: Int64 = -62_135_596_800 + 86_400
     static let latestLocalizable: Int64 = 253_402_300_799 - 86_400
+    /// The instants ``format(_:)`` writes exactly and ``parseTimestamp(_:)`` reads back: 0001-01-02 to 9999-12-30 UTC.
+    public static let writableRange: ClosedRange<Int64> = earliestLocalizable...latestLocalizable
 
     /// Creates the office time zone for an IANA identifier such as `Asia/Shanghai` or
     /// `Europe/Berlin`, or `UTC`.
