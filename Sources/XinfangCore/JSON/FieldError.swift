@@ -86,6 +86,11 @@ extension JSONObject {
         switch timeZone.parseTimestamp(text) {
         case .success(let instant):
             // The first and last day of years 0001-9999 cannot be written back exactly in every offset.
+            // Nothing the office records predates the Unix epoch, and historic local-mean-time offsets
+            // (Shanghai's +08:05:43 before 1901) would not survive the journal's format.
+            guard instant.seconds >= 0 else {
+                throw FieldError(field: prefix + key, message: "\(TimeText.quoted(text)) is before 1970, the earliest time the journal records")
+            }
             guard OfficeTimeZone.writableRange.contains(instant.seconds) else {
                 throw FieldError(field: prefix + key, message: "\(TimeText.quoted(text)) is outside the dates the journal can record (0001-01-02 to 9999-12-30)")
             }
