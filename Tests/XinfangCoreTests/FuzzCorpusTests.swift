@@ -41,7 +41,7 @@ final class FuzzCorpusTests: XCTestCase {
 
     func testSeededMutationsOfTheCorpus() throws {
         let perTarget = 1500
-        var generator = SplitMix(seed: 0xF022)
+        var generator = SplitMix64(seed: 0xF022)
         var total = 0
         for target in FuzzTargets.names {
             let seeds = try corpus(target).map(\.bytes)
@@ -64,7 +64,7 @@ final class FuzzCorpusTests: XCTestCase {
 enum Mutator {
     static let interesting: [UInt8] = Array("{}[]\",:\\\n\r 0-9eE.+tfnu\u{7F}".utf8) + [0x00, 0x80, 0xBF, 0xC0, 0xE4, 0xF0, 0xFF]
 
-    static func mutate(_ seed: [UInt8], splice other: [UInt8], generator: inout SplitMix) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], splice other: [UInt8], generator: inout SplitMix64) -> [UInt8] {
         var bytes = seed
         let steps = 1 + Int(generator.next() % 4)
         for _ in 0..<steps {

@@ -20,7 +20,7 @@ final class LineReaderTests: XCTestCase {
     }
 
     func testEveryChunkSizeGivesTheSameLines() {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var input: [UInt8] = []
         for index in 0..<120 {
             let length = Int(generator.next() % 90)
@@ -59,15 +59,3 @@ final class LineReaderTests: XCTestCase {
     }
 }
 
-/// SplitMix64: a small, portable, seeded generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

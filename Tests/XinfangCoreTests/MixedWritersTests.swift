@@ -51,7 +51,7 @@ final class MixedWritersTests: XCTestCase {
             let lines = self.lines
             let pause = spread * 1_000_000 / Double(max(1, lines.count / 3))  // chunks of 3 lines on average
             Thread.detachNewThread {
-                var generator = SplitMix(seed: seed)
+                var generator = SplitMix64(seed: seed)
                 var index = 0
                 while index < lines.count {
                     let chunk = 1 + Int(generator.next() % 5)

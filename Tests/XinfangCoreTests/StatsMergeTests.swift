@@ -6,7 +6,7 @@ import XinfangCore
 final class StatsMergeTests: XCTestCase {
     /// Three offices' journals, and one journal with every case of all three (as if one office had them all).
     private func journals() throws -> (parts: [URL], whole: URL) {
-        var generator = SplitMix(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         let parts = [JournalBuilder(), JournalBuilder(), JournalBuilder()]
         let whole = JournalBuilder()
         let units = ["市人社局", "市住建局", "区信访局", "省生态环境厅"]

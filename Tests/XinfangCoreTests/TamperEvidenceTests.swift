@@ -36,7 +36,7 @@ final class TamperEvidenceTests: XCTestCase {
         let journal = try cleanJournal()
         XCTAssertEqual(try verify(journal).status, 0, "the untouched journal verifies clean")
         let starts = lineStarts(journal)
-        var generator = SplitMix(seed: 77)
+        var generator = SplitMix64(seed: 77)
         var detected = 0, trials = 0
 
         // 1. One byte changed anywhere in a line (not its line break): found on that line.

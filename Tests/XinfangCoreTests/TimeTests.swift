@@ -2,23 +2,6 @@ import Foundation
 import XCTest
 import XinfangCore
 
-/// Deterministic SplitMix64 so the randomized tests are reproducible (no system random).
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform-enough integer in `range` (modulo bias is irrelevant for tests).
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        let width = UInt64(range.upperBound - range.lowerBound) + 1
-        return range.lowerBound + Int(next() % width)
-    }
-}
 
 private func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 private func four(_ v: Int) -> String { String(repeating: "0", count: 4 - String(v).count) + String(v) }

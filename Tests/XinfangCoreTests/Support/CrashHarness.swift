@@ -36,7 +36,7 @@ struct CrashHarness {
     let letters: Int
     let episodes: Int
     let killsPerEpisode: Int
-    var generator: SplitMix
+    var generator: SplitMix64
     private(set) var figures = Figures()
 
     init(directory: URL, letters: Int, episodes: Int, killsPerEpisode: Int, seed: UInt64) {
@@ -44,7 +44,7 @@ struct CrashHarness {
         self.letters = letters
         self.episodes = episodes
         self.killsPerEpisode = killsPerEpisode
-        self.generator = SplitMix(seed: seed)
+        self.generator = SplitMix64(seed: seed)
     }
 
     mutating func run() throws {
@@ -86,7 +86,7 @@ struct CrashHarness {
                 let feedSeed = generator.next()
                 fed.enter()
                 DispatchQueue.global().async {
-                    var feedGenerator = SplitMix(seed: feedSeed)
+                    var feedGenerator = SplitMix64(seed: feedSeed)
                     Self.feed(batch, to: feeder.fileHandleForWriting.fileDescriptor, generator: &feedGenerator)
                     try? feeder.fileHandleForWriting.close()
                     fed.leave()
@@ -218,7 +218,7 @@ struct CrashHarness {
     }
 
     /// Writes `batch` to `descriptor` in bursts of 1 to 300 lines with pauses of up to 2 ms, until done or the reader is gone.
-    private static func feed(_ batch: Data, to descriptor: Int32, generator: inout SplitMix) {
+    private static func feed(_ batch: Data, to descriptor: Int32, generator: inout SplitMix64) {
         let lines = batch.split(separator: 0x0A, omittingEmptySubsequences: false)
         var index = 0
         while index < lines.count {
