@@ -58,7 +58,9 @@ public struct CaseBook: Sendable {
         }
         guard let index = indexByID[id] else { throw LifecycleError(caseID: id, message: "does not exist (it was never filed)") }
         var record = cases[index]
-        let state = record.stateDescription(timeZone: zone)
+        // Only refusals need the state in words: computed when one is thrown, not for every event.
+        // Every refusal below comes before `record` is changed.
+        var state: String { record.stateDescription(timeZone: zone) }
         guard event.at >= record.lastAt else {
             throw LifecycleError(caseID: id, message: "is \(state): \"at\" \(zone.format(event.at)) is earlier than its latest event (\(record.lastEvent.rawValue) \(zone.format(record.lastAt)))")
         }
