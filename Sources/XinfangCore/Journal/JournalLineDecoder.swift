@@ -419,7 +419,11 @@ struct JournalLineDecoder {
     }
 
     private mutating func eventKind(_ b: UnsafePointer<UInt8>) throws(Fallback) -> EventKind {
-        guard let value = take(.event), value.kind == .string, !value.escaped else { throw Fallback() }
+        guard let value = take(.event), value.kind == .string else { throw Fallback() }
+        if value.escaped {
+            guard let kind = EventKind(rawValue: try unescape(value, b)) else { throw Fallback() }
+            return kind
+        }
         let p = b + value.start
         switch value.count {
         case 5 where Self.equal(p, "filed"): return .filed
@@ -433,14 +437,18 @@ struct JournalLineDecoder {
     }
 
     private mutating func channel(_ b: UnsafePointer<UInt8>) throws(Fallback) -> Channel {
-        guard let value = take(.channel), value.kind == .string, !value.escaped, !value.nonASCII,
-              let channel = Channel(rawValue: String(decoding: UnsafeRawBufferPointer(start: b + value.start, count: value.count), as: UTF8.self))
-        else { throw Fallback() }
+        guard let value = take(.channel), value.kind == .string, let channel = Channel(rawValue: try string(value, b)) else {
+            throw Fallback()
+        }
         return channel
     }
 
     private mutating func satisfaction(_ b: UnsafePointer<UInt8>) throws(Fallback) -> Satisfaction {
-        guard let value = take(.satisfaction), value.kind == .string, !value.escaped else { throw Fallback() }
+        guard let value = take(.satisfaction), value.kind == .string else { throw Fallback() }
+        if value.escaped {
+            guard let satisfaction = Satisfaction(rawValue: try unescape(value, b)) else { throw Fallback() }
+            return satisfaction
+        }
         let p = b + value.start
         switch value.count {
         case 9 where Self.equal(p, "satisfied"): return .satisfied
@@ -452,14 +460,20 @@ struct JournalLineDecoder {
 
     private mutating func via(_ b: UnsafePointer<UInt8>) throws(Fallback) -> VerdictSource? {
         guard let value = take(.via), value.kind != .null else { return nil }
-        guard value.kind == .string, !value.escaped else { throw Fallback() }
+        guard value.kind == .string else { throw Fallback() }
         let p = b + value.start
-        switch value.count {
-        case 5 where Self.equal(p, "phone"): return .phone
-        case 6 where Self.equal(p, "online"): return .online
-        case 8 where Self.equal(p, "callback"): return .callback
-        default: throw Fallback()  // spaces around it, another word: the reference path decides
+        if !value.escaped {
+            switch value.count {
+            case 5 where Self.equal(p, "phone"): return .phone
+            case 6 where Self.equal(p, "online"): return .online
+            case 8 where Self.equal(p, "callback"): return .callback
+            default: break
+            }
         }
+        // Escaped, or spaces around it: as `optionalText` then the verdict source's name.
+        guard let trimmed = try texts(value, b, shared: false).trimmed else { return nil }
+        guard let source = VerdictSource(rawValue: trimmed) else { throw Fallback() }
+        return source
     }
 
     @inline(__always)
