@@ -147,7 +147,34 @@ final class JournalDecoderTests: XCTestCase {
         XCTAssertGreaterThan(decided, 20)  // the valid odd lines are decided fast, not all left to the reference
     }
 
+    func testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() throws {
+        let events = JournalSamples.events(cases: 250, seed: 31)
+        var bytes = JournalSamples.wildLines(JournalSamples.canonicalLines(events), seed: 32).flatMap { $0 }
+        bytes += Array(#"{"seq":9999,"event":"returned","case":"XF-2026-000002","at":"2027-01-01T00:00:00+08:00","recorded":"2027-01-01","unit":"u","reason":" \t "}"#.utf8) + [0x0A]
+        bytes += Array(#"{"seq":10000,"event":"replied","case":"XF-2026-000002","at":"2027-01-01T00:00:00+08:00","recorded":"2027-01-01","unit":"u","text":null}"#.utf8) + [0x0A]
+        for retainTexts in [false, true] {
+            let lean = try scan(bytes, decodesFast: true, texts: .caseBook(retainTexts: retainTexts), retainTexts: retainTexts)
+            let reference = try scan(bytes, decodesFast: false, texts: .caseBook(retainTexts: retainTexts), retainTexts: retainTexts)
+            XCTAssertEqual(lean.items, reference.items)
+            XCTAssertEqual(lean.book, reference.book)
+            XCTAssertEqual(lean.book.count, events.filter { $0.kind == .filed }.count)
+        }
+        var decoder = JournalLineDecoder(timeZone: zone, texts: .caseBook(retainTexts: false))
+        for line in JournalSamples.canonicalLines(events) {
+            let body = Array(line.dropLast())
+            guard case .success(let expected) = reference(body) else { return XCTFail("sample line refused") }
+            guard let event = fast(body, &decoder) else { return XCTFail("left to the reference path") }
+            XCTAssertEqual([event.seq, event.caseID, event.at, event.recorded, event.kind] as [AnyHashable],
+                           [expected.seq, expected.caseID, expected.at, expected.recorded, expected.kind] as [AnyHashable])
+        }
+    }
+
     // MARK: - Helpers
+
+    private func isAll(_ texts: JournalLineDecoder.Texts) -> Bool {
+        if case .all = texts { return true }
+        return false
+    }
 
     private struct Scan {
         var items: [String] = []
@@ -155,21 +182,29 @@ final class JournalDecoderTests: XCTestCase {
         var book: [String] = []
     }
 
-    private func scan(_ bytes: [UInt8], decodesFast: Bool) throws -> Scan {
+    private func scan(_ bytes: [UInt8], decodesFast: Bool, texts: JournalLineDecoder.Texts = .all, retainTexts: Bool = true) throws -> Scan {
         var result = Scan()
-        var book = CaseBook(policy: Policy(), retainTexts: true)
-        let scanner = JournalScanner(timeZone: zone, verifyChain: true, decodesFast: decodesFast)
+        var book = CaseBook(policy: Policy(), retainTexts: retainTexts)
+        let scanner = JournalScanner(timeZone: zone, verifyChain: true, decodesFast: decodesFast, texts: texts)
         let outcome = try scanner.scan(MemorySource(bytes, chunkLimit: 4096), from: .start) { (item: JournalScanner.Item) throws(Never) in
             switch item {
             case .event(let event, let line):
-                result.items.append("event \(line) \(event)")
+                result.items.append(isAll(texts) ? "event \(line) \(event)" : "event \(line) \(event.seq) \(event.caseID)")
                 do throws(LifecycleError) { try book.apply(event) } catch { result.items.append("refused \(error)") }
             case .problem(let problem):
                 result.items.append("problem \(problem.kind.rawValue) \(problem)")
             }
         }
         result.position = outcome.position
-        result.book = book.cases.map { String(describing: $0) }
+        result.book = book.cases.map(Self.describe)
         return result
+    }
+
+    /// Every public property of a record.
+    static func describe(_ r: CaseRecord) -> String {
+        let fields: [Any?] = [r.id, r.received, r.receivedDay, r.channel, r.region, r.category, r.respondent, r.repeatOf,
+                              r.confidential, r.summary, r.petitioner, r.phase, r.unit, r.firstAssigned, r.clockStart,
+                              r.extensionDays, r.extended, r.closedAt, r.returns, r.verdict, r.verdictAt, r.lastAt, r.lastEvent]
+        return fields.map { String(describing: $0) }.joined(separator: "|")
     }
 }

@@ -15,7 +15,7 @@ public struct CaseBook: Sendable {
     public let retainTexts: Bool
     /// Cases in order of filing.
     public private(set) var cases: [CaseRecord] = []
-    private var indexByID: [String: Int] = [:]
+    private var indexByID = CaseIndex()
 
     public init(policy: Policy, retainTexts: Bool = true) {
         self.policy = policy

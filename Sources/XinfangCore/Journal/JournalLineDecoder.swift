@@ -17,7 +17,19 @@ import Foundation
 /// runs the reference path, which gives the same event or the exact error message; so the two
 /// paths cannot disagree on what is refused or on what a refusal says.
 struct JournalLineDecoder {
+    /// Which free texts the caller needs as `String`s.
+    enum Texts: Sendable {
+        /// Every field, as the reference path gives them.
+        case all
+        /// Only what a ``CaseBook`` keeps: summaries and petitioners when it retains texts, never
+        /// the texts of replies, extensions and returns, notes, leaders, `from` or `source_id`.
+        /// Those are checked exactly as on the reference path (type, blankness, UTF-8, escapes)
+        /// but left empty (`""` or nil) in the event, which must then only be folded into a book.
+        case caseBook(retainTexts: Bool)
+    }
+
     let timeZone: OfficeTimeZone
+    let texts: Texts
     /// Each field's value on the current line, indexed by ``Field``; valid where ``present`` has its bit.
     private var values: [RawValue]
     private var present: UInt64 = 0
@@ -27,8 +39,9 @@ struct JournalLineDecoder {
     private var scratch: [UInt8] = []
     private var unknownKeys: [Range<Int>] = []
 
-    init(timeZone: OfficeTimeZone) {
+    init(timeZone: OfficeTimeZone, texts: Texts = .all) {
         self.timeZone = timeZone
+        self.texts = texts
         values = [RawValue](repeating: RawValue(kind: .null, start: 0, end: 0), count: Field.allCases.count)
         scratch.reserveCapacity(256)
     }
@@ -288,6 +301,12 @@ struct JournalLineDecoder {
     // MARK: - Building the event
 
     private mutating func build(_ b: UnsafePointer<UInt8>) throws(Fallback) -> JournalEvent {
+        let lean: Bool
+        let keepsFiling: Bool
+        switch texts {
+        case .all: (lean, keepsFiling) = (false, true)
+        case .caseBook(let retainTexts): (lean, keepsFiling) = (true, retainTexts)
+        }
         guard let seq = try optionalInt(.seq, 1...Int.max, b) else { throw Fallback() }
         let kind = try eventKind(b)
         let caseID = try requiredText(.caseID, b, shared: false)
@@ -297,7 +316,9 @@ struct JournalLineDecoder {
         case .filed:
             let channel = try self.channel(b)
             var petitioner: Petitioner?
-            if let value = take(.petitioner) {
+            if !keepsFiling {
+                try checkPetitioner(b)
+            } else if let value = take(.petitioner) {
                 switch value.kind {
                 case .null: break
                 case .object:
@@ -311,37 +332,37 @@ struct JournalLineDecoder {
             }
             payload = .filed(Filing(
                 channel: channel,
-                summary: try requiredString(.summary, b),
+                summary: keepsFiling ? try requiredString(.summary, b) : try check(.summary, b, required: true, nonBlank: false),
                 region: try requiredName(.region, b),
                 category: try requiredName(.category, b),
                 petitioner: petitioner,
                 people: try optionalInt(.people, 1...1_000_000, b) ?? 1,
                 respondent: try optionalText(.respondent, b, shared: true),
-                sourceID: try optionalText(.sourceID, b, shared: false),
+                sourceID: lean ? try checkOptional(.sourceID, b) : try optionalText(.sourceID, b, shared: false),
                 repeatOf: try optionalText(.repeatOf, b, shared: false),
                 confidential: try flag(.confidential)))
         case .assigned:
             payload = .assigned(Assignment(
                 unit: try requiredText(.unit, b, shared: true),
-                from: try optionalText(.from, b, shared: true),
-                leader: try optionalText(.leader, b, shared: true),
-                note: try optionalText(.note, b, shared: true),
+                from: lean ? try checkOptional(.from, b) : try optionalText(.from, b, shared: true),
+                leader: lean ? try checkOptional(.leader, b) : try optionalText(.leader, b, shared: true),
+                note: lean ? try checkOptional(.note, b) : try optionalText(.note, b, shared: true),
                 rule: try optionalInt(.rule, 0...Int.max, b)))
         case .returned:
             payload = .returned(Return(
                 unit: try requiredText(.unit, b, shared: true),
-                reason: try requiredText(.reason, b, shared: true),
-                leader: try optionalText(.leader, b, shared: true),
-                note: try optionalText(.note, b, shared: true)))
+                reason: lean ? try check(.reason, b, required: true, nonBlank: true) : try requiredText(.reason, b, shared: true),
+                leader: lean ? try checkOptional(.leader, b) : try optionalText(.leader, b, shared: true),
+                note: lean ? try checkOptional(.note, b) : try optionalText(.note, b, shared: true)))
         case .replied:
             payload = .replied(Reply(
                 unit: try requiredText(.unit, b, shared: true),
-                text: try requiredString(.text, b),
+                text: lean ? try check(.text, b, required: true, nonBlank: false) : try requiredString(.text, b),
                 closes: try flag(.closes)))
         case .extended:
             guard let days = try optionalInt(.days, 1...3650, b) else { throw Fallback() }
             payload = .extended(Extension(unit: try requiredText(.unit, b, shared: true), days: days,
-                                          text: try optionalText(.text, b, shared: true)))
+                                          text: lean ? try checkOptional(.text, b) : try optionalText(.text, b, shared: true)))
         case .rated:
             payload = .rated(Verdict(satisfaction: try satisfaction(b), via: try via(b)))
         }
@@ -362,6 +383,41 @@ struct JournalLineDecoder {
         guard present & bit != 0 else { return nil }
         consumed |= bit
         return values[field.rawValue]
+    }
+
+    /// Checks a text the caller does not need as the reference path would read it (its UTF-8 and
+    /// escapes are checked with the other unread members); returns the empty placeholder.
+    private mutating func check(_ field: Field, _ b: UnsafePointer<UInt8>, required: Bool, nonBlank: Bool) throws(Fallback) -> String {
+        let bit: UInt64 = 1 << UInt64(field.rawValue)
+        guard present & bit != 0, values[field.rawValue].kind != .null else {
+            if required { throw Fallback() }
+            return ""
+        }
+        let value = values[field.rawValue]
+        guard value.kind == .string else { throw Fallback() }
+        if nonBlank, value.escaped || !Self.hasSolidEdges(b + value.start, value.count) {
+            guard try texts(value, b, shared: false).trimmed != nil else { throw Fallback() }
+        }
+        return ""
+    }
+
+    /// ``check(_:_:required:nonBlank:)`` for an optional text: nil.
+    private mutating func checkOptional(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String? {
+        _ = try check(field, b, required: false, nonBlank: false)
+        return nil
+    }
+
+    /// Checks the petitioner the caller does not keep: null, or an object with a name that is not blank.
+    private mutating func checkPetitioner(_ b: UnsafePointer<UInt8>) throws(Fallback) {
+        let bit: UInt64 = 1 << UInt64(Field.petitioner.rawValue)
+        guard present & bit != 0 else { return }
+        switch values[Field.petitioner.rawValue].kind {
+        case .null: return
+        case .object:
+            _ = try check(.name, b, required: true, nonBlank: true)
+            for field in [Field.idNumber, .phone, .address] { _ = try check(field, b, required: false, nonBlank: false) }
+        default: throw Fallback()
+        }
     }
 
     /// `optionalInt`: absent or null is nil; a plain whole number in `range`; anything else is for the reference path.

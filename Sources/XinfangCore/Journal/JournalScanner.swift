@@ -26,15 +26,18 @@ public struct JournalScanner {
     public let verifyChain: Bool
     /// Whether lines go through the ``JournalLineDecoder`` first (false: the reference path only, for tests).
     let decodesFast: Bool
+    /// Which texts the events carry (``JournalReplay`` needs only what its ``CaseBook`` keeps).
+    let texts: JournalLineDecoder.Texts
 
     public init(timeZone: OfficeTimeZone, verifyChain: Bool = false) {
         self.init(timeZone: timeZone, verifyChain: verifyChain, decodesFast: true)
     }
 
-    init(timeZone: OfficeTimeZone, verifyChain: Bool, decodesFast: Bool) {
+    init(timeZone: OfficeTimeZone, verifyChain: Bool, decodesFast: Bool, texts: JournalLineDecoder.Texts = .all) {
         self.timeZone = timeZone
         self.verifyChain = verifyChain
         self.decodesFast = decodesFast
+        self.texts = texts
     }
 
     /// The line's event by the reference path: the strict JSON tree, then the event read from it.
@@ -50,7 +53,7 @@ public struct JournalScanner {
     ) throws(LineReaderError<E>) -> Outcome {
         var outcome = Outcome(position: position, tornTail: nil)
         var reader = LineReader(source: source, maxLineLength: 4 << 20)
-        var decoder = JournalLineDecoder(timeZone: timeZone)
+        var decoder = JournalLineDecoder(timeZone: timeZone, texts: texts)
         // The last hash read, kept as bytes: a String per line would cost an allocation each.
         var previousHash = Array(position.hash.utf8)
         var hashChanged = false

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The case book's index from case number to position: a `[String: Int]` that hashes case numbers cheaply.
+///
+/// Swift hashes a `String` by its Unicode canonical form, which costs more than the rest of
+/// folding an event. Case numbers are ASCII (`XF-2026-000123`), and two ASCII strings are equal
+/// exactly when their bytes are, so they are kept in an open-addressing table under a plain
+/// hash of their bytes. The first key that is not ASCII (which could equal an ASCII one by
+/// canonical equivalence) moves every entry into an ordinary dictionary, and the index stays
+/// one; so lookups always agree with `String` equality.
+struct CaseIndex: Sendable {
+    private var keys: [String] = []
+    private var values: [Int] = []
+    /// Entry number + 1, 0 for empty; a power of two, at most half full.
+    private var slots: [Int32] = [Int32](repeating: 0, count: 1024)
+    /// Every entry, once a key that is not ASCII has been seen.
+    private var dictionary: [String: Int]?
+
+    subscript(key: String) -> Int? {
+        get {
+            if let dictionary { return dictionary[key] }
+            var key = key
+            var hash = Self.asciiHash(key)
+            if hash == nil {
+                // Not ASCII, but it may still equal an ASCII key (U+212A KELVIN SIGN is "K"): then its
+                // canonical composition is that key. If the composition is not ASCII, no key here equals it.
+                key = key.precomposedStringWithCanonicalMapping
+                hash = Self.asciiHash(key)
+            }
+            guard let hash else { return nil }
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { return nil }
+                if keys[entry - 1] == key { return values[entry - 1] }
+                slot = (slot + 1) & mask
+            }
+        }
+        set {
+            if dictionary == nil, let hash = Self.asciiHash(key), let newValue {
+                set(newValue, for: key, hash: hash)
+                return
+            }
+            if dictionary == nil {
+                var all: [String: Int] = [:]
+                all.reserveCapacity(keys.count + 1)
+                for (key, value) in zip(keys, values) { all[key] = value }
+                dictionary = all
+                keys = []
+                values = []
+                slots = []
+            }
+            dictionary?[key] = newValue
+        }
+    }
+
+    private mutating func set(_ value: Int, for key: String, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { break }
+            if keys[entry - 1] == key {
+                values[entry - 1] = value
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        keys.append(key)
+        values.append(value)
+        slots[slot] = Int32(truncatingIfNeeded: keys.count)
+        if keys.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for (index, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: Self.asciiHash(key) ?? 0) & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(truncatingIfNeeded: index + 1)
+        }
+        slots = bigger
+    }
+
+    /// A well-mixed hash of an ASCII key's bytes; nil when the key is not ASCII.
+    private static func asciiHash(_ key: String) -> UInt64? {
+        var key = key
+        return key.withUTF8 { bytes -> UInt64? in
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            var high: UInt8 = 0
+            for byte in bytes {
+                high |= byte
+                h = (h ^ UInt64(byte)) &* 0x0100_0000_01B3
+            }
+            guard high < 0x80 else { return nil }
+            h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
+            return h ^ (h >> 32)
+        }
+    }
+}
