@@ -202,7 +202,7 @@ final class JournalDecoderTests: XCTestCase {
 
     /// Every public property of a record.
     static func describe(_ r: CaseRecord) -> String {
-        let fields: [Any?] = [r.id, r.received, r.receivedDay, r.channel, r.region, r.category, r.respondent, r.repeatOf,
+        let fields: [Any?] = [r.id, r.received, r.receivedDay, r.channel, r.region, r.category, r.respondent, r.people, r.repeatOf,
                               r.confidential, r.summary, r.petitioner, r.phase, r.unit, r.firstAssigned, r.clockStart,
                               r.extensionDays, r.extended, r.closedAt, r.returns, r.verdict, r.verdictAt, r.lastAt, r.lastEvent]
         return fields.map { String(describing: $0) }.joined(separator: "|")

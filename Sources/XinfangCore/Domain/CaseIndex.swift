@@ -10,9 +10,9 @@ import Foundation
 /// one; so lookups always agree with `String` equality.
 struct CaseIndex: Sendable {
     private var keys: [String] = []
-    private var values: [Int] = []
-    /// Entry number + 1, 0 for empty; a power of two, at most half full.
-    private var slots: [Int32] = [Int32](repeating: 0, count: 1024)
+    /// Entry number + 1 in the low 32 bits (0: empty), the value in the high 32 bits, so that a
+    /// lookup touches one slot and one key; a power of two, at most half full.
+    private var slots: [UInt64] = [UInt64](repeating: 0, count: 1024)
     /// Every entry, once a key that is not ASCII has been seen.
     private var dictionary: [String: Int]?
 
@@ -31,55 +31,53 @@ struct CaseIndex: Sendable {
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return nil }
-                if keys[entry - 1] == key { return values[entry - 1] }
+                let stored = slots[slot]
+                if stored == 0 { return nil }
+                if keys[Int(stored & 0xFFFF_FFFF) - 1] == key { return Int(stored >> 32) }
                 slot = (slot + 1) & mask
             }
         }
         set {
-            if dictionary == nil, let hash = Self.asciiHash(key), let newValue {
-                set(newValue, for: key, hash: hash)
+            if dictionary == nil, let hash = Self.asciiHash(key), let newValue, let value = UInt32(exactly: newValue) {
+                set(value, for: key, hash: hash)
                 return
             }
             if dictionary == nil {
                 var all: [String: Int] = [:]
                 all.reserveCapacity(keys.count + 1)
-                for (key, value) in zip(keys, values) { all[key] = value }
+                for stored in slots where stored != 0 { all[keys[Int(stored & 0xFFFF_FFFF) - 1]] = Int(stored >> 32) }
                 dictionary = all
                 keys = []
-                values = []
                 slots = []
             }
             dictionary?[key] = newValue
         }
     }
 
-    private mutating func set(_ value: Int, for key: String, hash: UInt64) {
+    private mutating func set(_ value: UInt32, for key: String, hash: UInt64) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { break }
-            if keys[entry - 1] == key {
-                values[entry - 1] = value
+            let stored = slots[slot]
+            if stored == 0 { break }
+            if keys[Int(stored & 0xFFFF_FFFF) - 1] == key {
+                slots[slot] = UInt64(value) << 32 | (stored & 0xFFFF_FFFF)
                 return
             }
             slot = (slot + 1) & mask
         }
         keys.append(key)
-        values.append(value)
-        slots[slot] = Int32(truncatingIfNeeded: keys.count)
+        slots[slot] = UInt64(value) << 32 | UInt64(keys.count)
         if keys.count * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
-        for (index, key) in keys.enumerated() {
-            var slot = Int(truncatingIfNeeded: Self.asciiHash(key) ?? 0) & mask
+        for stored in slots where stored != 0 {
+            var slot = Int(truncatingIfNeeded: Self.asciiHash(keys[Int(stored & 0xFFFF_FFFF) - 1]) ?? 0) & mask
             while bigger[slot] != 0 { slot = (slot + 1) & mask }
-            bigger[slot] = Int32(truncatingIfNeeded: index + 1)
+            bigger[slot] = stored
         }
         slots = bigger
     }

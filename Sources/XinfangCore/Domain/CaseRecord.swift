@@ -25,6 +25,8 @@ public struct CaseRecord: Sendable {
     private let details: FilingDetails?
     public var respondent: String? { details?.respondent }
     public var repeatOf: String? { details?.repeatOf }
+    /// How many people came (a collective visit counts its people).
+    public var people: Int { Int(storedPeople) }
     /// The summary, kept only when the book retains texts (writers need it for routing).
     public var summary: String? { details?.summary }
     /// The petitioner, kept only when the book retains texts.
@@ -35,6 +37,7 @@ public struct CaseRecord: Sendable {
     private var times = OptionalTimes()
     private var storedExtensionDays: Int32 = 0
     private var storedReturns: Int32 = 0
+    private let storedPeople: Int32
     /// The latest event's `at`: a later event may not be earlier.
     public internal(set) var lastAt: Instant
     public let channel: Channel
@@ -85,6 +88,7 @@ public struct CaseRecord: Sendable {
         self.region = filing.region
         self.category = filing.category
         self.confidential = filing.confidential
+        self.storedPeople = Int32(clamping: filing.people)
         let summary = retainTexts ? filing.summary : nil
         let petitioner = retainTexts ? filing.petitioner : nil
         if filing.respondent != nil || filing.repeatOf != nil || summary != nil || petitioner != nil {
