@@ -15,7 +15,7 @@ public struct CaseBook: Sendable {
     public let retainTexts: Bool
     /// Cases in order of filing.
     public private(set) var cases: [CaseRecord] = []
-    private var indexByID: [String: Int] = [:]
+    private var indexByID = CaseIndex()
 
     public init(policy: Policy, retainTexts: Bool = true) {
         self.policy = policy
@@ -58,7 +58,9 @@ public struct CaseBook: Sendable {
         }
         guard let index = indexByID[id] else { throw LifecycleError.neverFiled(id) }
         var record = cases[index]
-        let state = record.stateDescription(timeZone: zone)
+        // Only refusals need the state in words: computed when one is thrown, not for every event.
+        // Every refusal below comes before `record` is changed.
+        var state: String { record.stateDescription(timeZone: zone) }
         guard event.at >= record.lastAt else {
             throw LifecycleError(caseID: id, message: "is \(state): \"at\" \(zone.format(event.at)) is earlier than its latest event (\(record.lastEvent.rawValue) \(zone.format(record.lastAt)))")
         }

@@ -14,7 +14,7 @@ public struct JSONParser {
 
     @usableFromInline let bytes: UnsafeRawBufferPointer
     @usableFromInline var position: Int = 0
-    private var depth = 0
+    var depth = 0  // internal: the journal decoder starts nested parses at a member's depth
 
     /// A parser positioned at the start of `bytes`.
     public init(bytes: UnsafeRawBufferPointer) {

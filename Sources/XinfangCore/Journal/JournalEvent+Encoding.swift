@@ -92,6 +92,21 @@ public enum JournalHash {
         return hex(hasher.finalize())
     }
 
+    /// SHA-256 of `previous` (64 hex digits) then `body`, as the bytes of 64 lowercase hex digits (the reader's hot path).
+    public static func chainBytes(previous: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(previous)
+        hasher.update(body)
+        let digits: StaticString = "0123456789abcdef"
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in hasher.finalize() {
+            out.append(digits.utf8Start[Int(byte >> 4)])
+            out.append(digits.utf8Start[Int(byte & 0x0F)])
+        }
+        return out
+    }
+
     /// Lowercase hex digits of `bytes`.
     public static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
@@ -106,13 +121,18 @@ public enum JournalHash {
 
     /// Splits a journal line into the hashed body and the hash it claims, or nil when it does not end with a hash member.
     public static func split(_ line: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, hash: String)? {
+        splitBytes(line).map { ($0.body, String(decoding: $0.hash, as: UTF8.self)) }
+    }
+
+    /// ``split(_:)`` without making a `String`: the hash is the line's 64 hex digits, in place.
+    public static func splitBytes(_ line: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, hash: UnsafeRawBufferPointer)? {
         guard line.count > suffixLength else { return nil }
         let suffixStart = line.count - suffixLength
-        let prefix = Array(#","hash":""#.utf8)
-        for (offset, byte) in prefix.enumerated() where line[suffixStart + offset] != byte { return nil }
+        let prefix: StaticString = #","hash":""#
+        for offset in 0..<prefix.utf8CodeUnitCount where line[suffixStart + offset] != prefix.utf8Start[offset] { return nil }
         guard line[line.count - 2] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
         let hashBytes = UnsafeRawBufferPointer(rebasing: line[(suffixStart + 9)..<(line.count - 2)])
         guard hashBytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
-        return (UnsafeRawBufferPointer(rebasing: line[0..<suffixStart]), String(decoding: hashBytes, as: UTF8.self))
+        return (UnsafeRawBufferPointer(rebasing: line[0..<suffixStart]), hashBytes)
     }
 }

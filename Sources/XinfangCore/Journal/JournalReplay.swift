@@ -24,7 +24,10 @@ public enum JournalReplay {
         let source = try file.source(from: 0)
         let outcome: JournalScanner.Outcome
         do {
-            outcome = try JournalScanner(timeZone: zone).scan(source, from: .start) { (item: JournalScanner.Item) throws(Never) in
+            // The events only feed the book: texts it does not keep are checked but not decoded.
+            let scanner = JournalScanner(timeZone: zone, verifyChain: false, decodesFast: true,
+                                         texts: .caseBook(retainTexts: retainTexts))
+            outcome = try scanner.scan(source, from: .start) { (item: JournalScanner.Item) throws(Never) in
                 guard damage == nil else { return }
                 switch item {
                 case .event(let event, let line):

@@ -24,10 +24,26 @@ public struct JournalScanner {
     public let timeZone: OfficeTimeZone
     /// Whether to recompute every line's hash (only `audit --verify` pays for it).
     public let verifyChain: Bool
+    /// Whether lines go through the ``JournalLineDecoder`` first (false: the reference path only, for tests).
+    let decodesFast: Bool
+    /// Which texts the events carry (``JournalReplay`` needs only what its ``CaseBook`` keeps).
+    let texts: JournalLineDecoder.Texts
 
     public init(timeZone: OfficeTimeZone, verifyChain: Bool = false) {
+        self.init(timeZone: timeZone, verifyChain: verifyChain, decodesFast: true)
+    }
+
+    init(timeZone: OfficeTimeZone, verifyChain: Bool, decodesFast: Bool, texts: JournalLineDecoder.Texts = .all) {
         self.timeZone = timeZone
         self.verifyChain = verifyChain
+        self.decodesFast = decodesFast
+        self.texts = texts
+    }
+
+    /// The line's event by the reference path: the strict JSON tree, then the event read from it.
+    static func referenceEvent(_ line: UnsafeRawBufferPointer, timeZone: OfficeTimeZone) throws -> JournalEvent {
+        let object = try JSONParser.parseObjectLine(line)
+        return try JournalEvent(journalObject: object, timeZone: timeZone)
     }
 
     /// Scans `source`, whose first byte is at `position.offset`, calling `body` for each line.
@@ -37,7 +53,10 @@ public struct JournalScanner {
     ) throws(LineReaderError<E>) -> Outcome {
         var outcome = Outcome(position: position, tornTail: nil)
         var reader = LineReader(source: source, maxLineLength: 4 << 20)
-        var previousHash = position.hash
+        var decoder = JournalLineDecoder(timeZone: timeZone, texts: texts)
+        // The last hash read, kept as bytes: a String per line would cost an allocation each.
+        var previousHash = Array(position.hash.utf8)
+        var hashChanged = false
         var expectedSeq: Int? = position.seq + 1
         try reader.forEachLine(startingLine: position.lines + 1, startingOffset: position.offset) { (line: Line) throws(E) in
             guard line.terminated else {
@@ -53,11 +72,11 @@ public struct JournalScanner {
                 expectedSeq = nil
                 return
             }
-            let split = JournalHash.split(line.bytes)
+            let split = JournalHash.splitBytes(line.bytes)
             if verifyChain {
                 if let split {
-                    let computed = JournalHash.chain(previous: previousHash, body: split.body)
-                    if computed != split.hash {
+                    let computed = previousHash.withUnsafeBytes { JournalHash.chainBytes(previous: $0, body: split.body) }
+                    if !computed.elementsEqual(split.hash) {
                         try body(.problem(JournalProblem(line: line.number, kind: .chain,
                             message: "hash chain broken: the line does not hash to its \"hash\" from the line before (changed, removed or reordered lines)")))
                     }
@@ -65,16 +84,21 @@ public struct JournalScanner {
                     try body(.problem(JournalProblem(line: line.number, kind: .chain, message: "no \"hash\" at the end of the line")))
                 }
             }
-            if let split { previousHash = split.hash }
-            outcome.position.hash = previousHash
+            if let split {
+                previousHash.withUnsafeMutableBytes { $0.copyMemory(from: split.hash) }
+                hashChanged = true
+            }
             let event: JournalEvent
-            do {
-                let object = try JSONParser.parseObjectLine(line.bytes)
-                event = try JournalEvent(journalObject: object, timeZone: timeZone)
-            } catch {
-                try body(.problem(JournalProblem(line: line.number, kind: .malformed, message: "\(error)")))
-                expectedSeq = nil
-                return
+            if decodesFast, let fast = decoder.decode(line.bytes) {
+                event = fast
+            } else {
+                do {
+                    event = try Self.referenceEvent(line.bytes, timeZone: timeZone)
+                } catch {
+                    try body(.problem(JournalProblem(line: line.number, kind: .malformed, message: "\(error)")))
+                    expectedSeq = nil
+                    return
+                }
             }
             if let expected = expectedSeq, event.seq != expected {
                 try body(.problem(JournalProblem(line: line.number, kind: .sequence,
@@ -84,6 +108,7 @@ public struct JournalScanner {
             outcome.position.seq = event.seq
             try body(.event(event, line: line.number))
         }
+        if hashChanged { outcome.position.hash = String(decoding: previousHash, as: UTF8.self) }
         return outcome
     }
 }

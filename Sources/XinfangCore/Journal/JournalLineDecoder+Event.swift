@@ -1,0 +1,241 @@
+import Foundation
+
+/// Building the event from the members found on the line, as ``JournalEvent/init(journalObject:timeZone:)`` reads them.
+extension JournalLineDecoder {
+    mutating func build(_ b: UnsafePointer<UInt8>) throws(Fallback) -> JournalEvent {
+        let lean: Bool
+        let keepsFiling: Bool
+        switch texts {
+        case .all: (lean, keepsFiling) = (false, true)
+        case .caseBook(let retainTexts): (lean, keepsFiling) = (true, retainTexts)
+        }
+        guard let seq = try optionalInt(.seq, 1...Int.max, b) else { throw Fallback() }
+        let kind = try eventKind(b)
+        let caseID = try requiredText(.caseID, b, shared: false)
+        guard let at = try instant(.at, b), let recorded = try instant(.recorded, b) else { throw Fallback() }
+        let payload: JournalEvent.Payload
+        switch kind {
+        case .filed:
+            let channel = try self.channel(b)
+            var petitioner: Petitioner?
+            if !keepsFiling {
+                try checkPetitioner(b)
+            } else if let value = take(.petitioner) {
+                switch value.kind {
+                case .null: break
+                case .object:
+                    petitioner = Petitioner(
+                        name: try requiredText(.name, b, shared: false),
+                        idNumber: try optionalText(.idNumber, b, shared: false),
+                        phone: try optionalText(.phone, b, shared: false),
+                        address: try optionalText(.address, b, shared: false))
+                default: throw Fallback()
+                }
+            }
+            payload = .filed(Filing(
+                channel: channel,
+                summary: keepsFiling ? try requiredString(.summary, b) : try check(.summary, b, required: true, nonBlank: false),
+                region: try requiredName(.region, b),
+                category: try requiredName(.category, b),
+                petitioner: petitioner,
+                people: try optionalInt(.people, 1...1_000_000, b) ?? 1,
+                respondent: try optionalText(.respondent, b, shared: true),
+                sourceID: lean ? try checkOptional(.sourceID, b) : try optionalText(.sourceID, b, shared: false),
+                repeatOf: try optionalText(.repeatOf, b, shared: false),
+                confidential: try flag(.confidential)))
+        case .assigned:
+            payload = .assigned(Assignment(
+                unit: try requiredText(.unit, b, shared: true),
+                from: lean ? try checkOptional(.from, b) : try optionalText(.from, b, shared: true),
+                leader: lean ? try checkOptional(.leader, b) : try optionalText(.leader, b, shared: true),
+                note: lean ? try checkOptional(.note, b) : try optionalText(.note, b, shared: true),
+                rule: try optionalInt(.rule, 0...Int.max, b)))
+        case .returned:
+            payload = .returned(Return(
+                unit: try requiredText(.unit, b, shared: true),
+                reason: lean ? try check(.reason, b, required: true, nonBlank: true) : try requiredText(.reason, b, shared: true),
+                leader: lean ? try checkOptional(.leader, b) : try optionalText(.leader, b, shared: true),
+                note: lean ? try checkOptional(.note, b) : try optionalText(.note, b, shared: true)))
+        case .replied:
+            payload = .replied(Reply(
+                unit: try requiredText(.unit, b, shared: true),
+                text: lean ? try check(.text, b, required: true, nonBlank: false) : try requiredString(.text, b),
+                closes: try flag(.closes)))
+        case .extended:
+            guard let days = try optionalInt(.days, 1...3650, b) else { throw Fallback() }
+            payload = .extended(Extension(unit: try requiredText(.unit, b, shared: true), days: days,
+                                          text: lean ? try checkOptional(.text, b) : try optionalText(.text, b, shared: true)))
+        case .rated:
+            payload = .rated(Verdict(satisfaction: try satisfaction(b), via: try via(b)))
+        }
+        // Members the kind does not use are not read, but the reference path checks their UTF-8 and escapes too.
+        var unread = present & ~consumed
+        while unread != 0 {
+            let index = unread.trailingZeroBitCount
+            unread &= unread - 1
+            try validate(values[index], b)
+        }
+        return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: payload)
+    }
+
+    /// The field's value when present, marking it read.
+    @inline(__always)
+    mutating func take(_ field: Field) -> RawValue? {
+        let bit: UInt64 = 1 << UInt64(field.rawValue)
+        guard present & bit != 0 else { return nil }
+        consumed |= bit
+        return values[field.rawValue]
+    }
+
+    /// Checks a text the caller does not need as the reference path would read it (its UTF-8 and
+    /// escapes are checked with the other unread members); returns the empty placeholder.
+    mutating func check(_ field: Field, _ b: UnsafePointer<UInt8>, required: Bool, nonBlank: Bool) throws(Fallback) -> String {
+        let bit: UInt64 = 1 << UInt64(field.rawValue)
+        guard present & bit != 0, values[field.rawValue].kind != .null else {
+            if required { throw Fallback() }
+            return ""
+        }
+        let value = values[field.rawValue]
+        guard value.kind == .string else { throw Fallback() }
+        if nonBlank, value.escaped || !Self.hasSolidEdges(b + value.start, value.count) {
+            guard try texts(value, b, shared: false).trimmed != nil else { throw Fallback() }
+        }
+        return ""
+    }
+
+    /// ``check(_:_:required:nonBlank:)`` for an optional text: nil.
+    mutating func checkOptional(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String? {
+        _ = try check(field, b, required: false, nonBlank: false)
+        return nil
+    }
+
+    /// Checks the petitioner the caller does not keep: null, or an object with a name that is not blank.
+    mutating func checkPetitioner(_ b: UnsafePointer<UInt8>) throws(Fallback) {
+        let bit: UInt64 = 1 << UInt64(Field.petitioner.rawValue)
+        guard present & bit != 0 else { return }
+        switch values[Field.petitioner.rawValue].kind {
+        case .null: return
+        case .object:
+            _ = try check(.name, b, required: true, nonBlank: true)
+            for field in [Field.idNumber, .phone, .address] { _ = try check(field, b, required: false, nonBlank: false) }
+        default: throw Fallback()
+        }
+    }
+
+    /// `optionalInt`: absent or null is nil; a plain whole number in `range`; anything else is for the reference path.
+    mutating func optionalInt(_ field: Field, _ range: ClosedRange<Int>, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Int? {
+        guard let value = take(field), value.kind != .null else { return nil }
+        guard value.kind == .integer, range.contains(value.integer) else { throw Fallback() }
+        return value.integer
+    }
+
+    /// `flag`: absent or null is false.
+    mutating func flag(_ field: Field) throws(Fallback) -> Bool {
+        guard let value = take(field) else { return false }
+        switch value.kind {
+        case .null, .falseValue: return false
+        case .trueValue: return true
+        default: throw Fallback()
+        }
+    }
+
+    /// `requiredString`: the string as written (not trimmed).
+    mutating func requiredString(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String {
+        guard let value = take(field), value.kind == .string else { throw Fallback() }
+        return try string(value, b)
+    }
+
+    /// `requiredString` for a name that recurs (region, category), shared through the table.
+    mutating func requiredName(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String {
+        guard let value = take(field), value.kind == .string else { throw Fallback() }
+        return try texts(value, b, shared: true).text
+    }
+
+    /// `requiredText`: trimmed, not blank.
+    mutating func requiredText(_ field: Field, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String {
+        guard let value = take(field), value.kind == .string, let trimmed = try texts(value, b, shared: shared).trimmed else {
+            throw Fallback()
+        }
+        return trimmed
+    }
+
+    /// `optionalText`: absent, null or blank is nil; else trimmed.
+    mutating func optionalText(_ field: Field, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String? {
+        guard let value = take(field), value.kind != .null else { return nil }
+        guard value.kind == .string else { throw Fallback() }
+        return try texts(value, b, shared: shared).trimmed
+    }
+
+    /// `optionalInstant`, required: the canonical layouts from the bytes, the lenient forms through the text parser.
+    mutating func instant(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Instant? {
+        guard let value = take(field), value.kind == .string else { throw Fallback() }
+        if !value.escaped, let instant = timeZone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b + value.start, count: value.count)) {
+            return instant
+        }
+        guard case .success(let instant) = timeZone.parseTimestamp(try string(value, b)) else { throw Fallback() }
+        return instant
+    }
+
+    mutating func eventKind(_ b: UnsafePointer<UInt8>) throws(Fallback) -> EventKind {
+        guard let value = take(.event), value.kind == .string else { throw Fallback() }
+        if value.escaped {
+            guard let kind = EventKind(rawValue: try unescape(value, b)) else { throw Fallback() }
+            return kind
+        }
+        let p = b + value.start
+        switch value.count {
+        case 5 where Self.equal(p, "filed"): return .filed
+        case 5 where Self.equal(p, "rated"): return .rated
+        case 7 where Self.equal(p, "replied"): return .replied
+        case 8 where Self.equal(p, "assigned"): return .assigned
+        case 8 where Self.equal(p, "returned"): return .returned
+        case 8 where Self.equal(p, "extended"): return .extended
+        default: throw Fallback()
+        }
+    }
+
+    mutating func channel(_ b: UnsafePointer<UInt8>) throws(Fallback) -> Channel {
+        guard let value = take(.channel), value.kind == .string, let channel = Channel(rawValue: try string(value, b)) else {
+            throw Fallback()
+        }
+        return channel
+    }
+
+    mutating func satisfaction(_ b: UnsafePointer<UInt8>) throws(Fallback) -> Satisfaction {
+        guard let value = take(.satisfaction), value.kind == .string else { throw Fallback() }
+        if value.escaped {
+            guard let satisfaction = Satisfaction(rawValue: try unescape(value, b)) else { throw Fallback() }
+            return satisfaction
+        }
+        let p = b + value.start
+        switch value.count {
+        case 9 where Self.equal(p, "satisfied"): return .satisfied
+        case 11 where Self.equal(p, "unsatisfied"): return .unsatisfied
+        case 19 where Self.equal(p, "basically_satisfied"): return .basicallySatisfied
+        default: throw Fallback()
+        }
+    }
+
+    mutating func via(_ b: UnsafePointer<UInt8>) throws(Fallback) -> VerdictSource? {
+        guard let value = take(.via), value.kind != .null else { return nil }
+        guard value.kind == .string else { throw Fallback() }
+        let p = b + value.start
+        if !value.escaped {
+            switch value.count {
+            case 5 where Self.equal(p, "phone"): return .phone
+            case 6 where Self.equal(p, "online"): return .online
+            case 8 where Self.equal(p, "callback"): return .callback
+            default: break
+            }
+        }
+        // Escaped, or spaces around it: as `optionalText` then the verdict source's name.
+        guard let trimmed = try texts(value, b, shared: false).trimmed else { return nil }
+        guard let source = VerdictSource(rawValue: trimmed) else { throw Fallback() }
+        return source
+    }
+
+    @inline(__always)
+    static func equal(_ p: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
+        memcmp(p, literal.utf8Start, literal.utf8CodeUnitCount) == 0
+    }
+}

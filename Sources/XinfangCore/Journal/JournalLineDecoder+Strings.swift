@@ -1,0 +1,136 @@
+import Foundation
+
+/// Strings: decoded, trimmed, shared or only checked, exactly as the reference path would read them.
+extension JournalLineDecoder {
+    /// The string's text as decoded by the reference path.
+    mutating func string(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String {
+        let bytes = UnsafeRawBufferPointer(start: b + value.start, count: value.count)
+        if value.escaped { return try unescape(value, b) }
+        if value.nonASCII {
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw Fallback() }
+            return text
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The string's text and its trimmed form (nil when blank); recurring names come from the table.
+    mutating func texts(_ value: RawValue, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> (text: String, trimmed: String?) {
+        if shared, !value.escaped {
+            guard let entry = names.lookup(UnsafeRawBufferPointer(start: b + value.start, count: value.count),
+                                           needsValidation: value.nonASCII) else { throw Fallback() }
+            return entry
+        }
+        let text = try string(value, b)
+        if !value.escaped, Self.hasSolidEdges(b + value.start, value.count) { return (text, text) }
+        let trimmed = text.trimmingSpaces()
+        return (text, trimmed.isEmpty ? nil : trimmed)
+    }
+
+    /// True when the (valid UTF-8) text certainly neither starts nor ends with white space, so
+    /// trimming leaves it as it is: its first and last characters are visible ASCII or CJK
+    /// ideographs (U+4000–U+9FFF, lead bytes E4–E9), which never join a cluster that starts with white space.
+    @inline(__always)
+    static func hasSolidEdges(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count > 0 else { return false }
+        let first = p[0]
+        guard (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9) else { return false }
+        let last = p[count - 1]
+        if last > 0x20 && last < 0x7F { return true }
+        return count >= 3 && p[count - 3] >= 0xE4 && p[count - 3] <= 0xE9
+    }
+
+    /// Checks a value the event does not use the way the reference path would: its raw UTF-8 and its escapes.
+    mutating func validate(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) {
+        guard value.kind == .string else { return }
+        if value.escaped {
+            _ = try unescape(value, b)
+        } else if value.nonASCII,
+                  UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(start: b + value.start, count: value.count)) != nil {
+            throw Fallback()
+        }
+    }
+
+    /// Decodes a string with escapes exactly as ``JSONParser`` does (surrogate pairs joined, lone surrogates refused).
+    mutating func unescape(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String {
+        guard UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(start: b + value.start, count: value.count)) == nil else {
+            throw Fallback()
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var p = value.start
+        let end = value.end
+        while p < end {
+            let byte = b[p]
+            guard byte == UInt8(ascii: "\\") else {
+                guard byte >= 0x20 else { throw Fallback() }
+                scratch.append(byte)
+                p += 1
+                continue
+            }
+            guard p + 1 < end else { throw Fallback() }
+            let escape = b[p + 1]
+            p += 2
+            switch escape {
+            case UInt8(ascii: "\""): scratch.append(0x22)
+            case UInt8(ascii: "\\"): scratch.append(0x5C)
+            case UInt8(ascii: "/"): scratch.append(0x2F)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                guard let high = Self.hex4(b, p, end) else { throw Fallback() }
+                p += 4
+                var scalar = UInt32(high)
+                if (0xD800...0xDBFF).contains(high) {
+                    guard p + 6 <= end, b[p] == UInt8(ascii: "\\"), b[p + 1] == UInt8(ascii: "u"),
+                          let low = Self.hex4(b, p + 2, end), (0xDC00...0xDFFF).contains(low) else { throw Fallback() }
+                    p += 6
+                    scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(high) {
+                    throw Fallback()
+                }
+                Self.appendUTF8(scalar, to: &scratch)
+            default:
+                throw Fallback()
+            }
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    static func hex4(_ b: UnsafePointer<UInt8>, _ p: Int, _ end: Int) -> UInt16? {
+        guard p + 4 <= end else { return nil }
+        var value: UInt16 = 0
+        for offset in 0..<4 {
+            let byte = b[p + offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+
+    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            out.append(UInt8(scalar))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (scalar >> 6)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (scalar >> 12)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (scalar >> 18)))
+            out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+}

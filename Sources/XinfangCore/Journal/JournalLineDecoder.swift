@@ -1,0 +1,318 @@
+import Foundation
+
+/// Decodes one journal line straight from its bytes into a ``JournalEvent``: the journal reader's hot path.
+///
+/// The reference path parses a line into a general JSON tree (``JSONParser``) and reads the
+/// event from it (``JournalEvent/init(journalObject:timeZone:)``). This decoder gives exactly
+/// the same events without the tree: it walks the line's top-level members once, matches the
+/// keys by their bytes (in any order), keeps each value as a byte range, and decodes only what
+/// the event's kind needs: timestamps from their fixed layout, unit, region and category names
+/// through a ``ByteStringTable`` (so equal names share one `String` and are validated once),
+/// other strings directly (unescaping them when they hold a backslash). Unknown members are
+/// skipped with the strict parser, so they are checked as thoroughly as on the reference path.
+///
+/// It answers `nil` whenever a line is anything but a plainly valid event (bad JSON, invalid
+/// UTF-8, a duplicate key, a missing or wrong field, a key written with escapes, a number that
+/// is not a plain whole number, a timestamp the lenient parser must judge, …). The caller then
+/// runs the reference path, which gives the same event or the exact error message; so the two
+/// paths cannot disagree on what is refused or on what a refusal says.
+struct JournalLineDecoder {
+    /// Which free texts the caller needs as `String`s.
+    enum Texts: Sendable {
+        /// Every field, as the reference path gives them.
+        case all
+        /// Only what a ``CaseBook`` keeps: summaries and petitioners when it retains texts, never
+        /// the texts of replies, extensions and returns, notes, leaders, `from` or `source_id`.
+        /// Those are checked exactly as on the reference path (type, blankness, UTF-8, escapes)
+        /// but left empty (`""` or nil) in the event, which must then only be folded into a book.
+        case caseBook(retainTexts: Bool)
+    }
+
+    let timeZone: OfficeTimeZone
+    let texts: Texts
+    /// Each field's value on the current line, indexed by ``Field``; valid where ``present`` has its bit.
+    var values: [RawValue]
+    var present: UInt64 = 0
+    /// Fields read while building the event; what is present and not read is still validated.
+    var consumed: UInt64 = 0
+    var names = ByteStringTable()
+    var scratch: [UInt8] = []
+    private var unknownKeys: [Range<Int>] = []
+
+    init(timeZone: OfficeTimeZone, texts: Texts = .all) {
+        self.timeZone = timeZone
+        self.texts = texts
+        values = [RawValue](repeating: RawValue(kind: .null, start: 0, end: 0), count: Field.allCases.count)
+        scratch.reserveCapacity(256)
+    }
+
+    /// The line's event, or nil when the reference path must decide (see the type's discussion).
+    mutating func decode(_ line: UnsafeRawBufferPointer) -> JournalEvent? {
+        guard let raw = line.baseAddress else { return nil }
+        let bytes = raw.assumingMemoryBound(to: UInt8.self)
+        do {
+            try scanMembers(bytes, line.count)
+            return try build(bytes)
+        } catch {
+            return nil
+        }
+    }
+
+    // MARK: - Scanning
+
+    /// Reads the line's members into ``values``.
+    private mutating func scanMembers(_ b: UnsafePointer<UInt8>, _ n: Int) throws(Fallback) {
+        present = 0
+        consumed = 0
+        unknownKeys.removeAll(keepingCapacity: true)
+        var p = 0
+        Self.skipSpace(b, n, &p)
+        guard p < n, b[p] == UInt8(ascii: "{") else { throw Fallback() }
+        p += 1
+        Self.skipSpace(b, n, &p)
+        guard p < n, b[p] != UInt8(ascii: "}") else { throw Fallback() }
+        while true {
+            let key = try Self.scanKey(b, n, &p)
+            if let field = Field.topLevel(b + key.lowerBound, key.count) {
+                let bit: UInt64 = 1 << UInt64(field.rawValue)
+                guard present & bit == 0 else { throw Fallback() }
+                present |= bit
+                if field == .petitioner, b[p] == UInt8(ascii: "{") {
+                    try scanPetitioner(b, n, &p)
+                    values[field.rawValue] = RawValue(kind: .object, start: 0, end: 0)
+                } else {
+                    values[field.rawValue] = try scanValue(b, n, &p, depth: 1)
+                }
+            } else {
+                try skipUnknown(b, n, &p, key: key, depth: 1)
+            }
+            Self.skipSpace(b, n, &p)
+            guard p < n else { throw Fallback() }
+            if b[p] == UInt8(ascii: ",") {
+                p += 1
+                Self.skipSpace(b, n, &p)
+                continue
+            }
+            guard b[p] == UInt8(ascii: "}") else { throw Fallback() }
+            p += 1
+            break
+        }
+        Self.skipSpace(b, n, &p)
+        guard p == n else { throw Fallback() }
+    }
+
+    /// Reads the `petitioner` object's members (`p` at its `{`).
+    private mutating func scanPetitioner(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) {
+        p += 1
+        Self.skipSpace(b, n, &p)
+        guard p < n else { throw Fallback() }
+        if b[p] == UInt8(ascii: "}") {
+            p += 1
+            return
+        }
+        let outerUnknown = unknownKeys
+        unknownKeys.removeAll(keepingCapacity: true)
+        while true {
+            let key = try Self.scanKey(b, n, &p)
+            if let field = Field.nested(b + key.lowerBound, key.count) {
+                let bit: UInt64 = 1 << UInt64(field.rawValue)
+                guard present & bit == 0 else { throw Fallback() }
+                present |= bit
+                values[field.rawValue] = try scanValue(b, n, &p, depth: 2)
+            } else {
+                try skipUnknown(b, n, &p, key: key, depth: 2)
+            }
+            Self.skipSpace(b, n, &p)
+            guard p < n else { throw Fallback() }
+            if b[p] == UInt8(ascii: ",") {
+                p += 1
+                Self.skipSpace(b, n, &p)
+                continue
+            }
+            guard b[p] == UInt8(ascii: "}") else { throw Fallback() }
+            p += 1
+            break
+        }
+        unknownKeys = outerUnknown
+    }
+
+    /// Reads `"key"` and the `:` after it; keys with escapes or non-ASCII bytes are left to the reference path.
+    @inline(__always)
+    private static func scanKey(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> Range<Int> {
+        guard p < n, b[p] == UInt8(ascii: "\"") else { throw Fallback() }
+        p += 1
+        let start = p
+        while p < n {
+            let byte = b[p]
+            if byte == UInt8(ascii: "\"") { break }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { throw Fallback() }
+            p += 1
+        }
+        guard p < n else { throw Fallback() }
+        let key = start..<p
+        p += 1
+        skipSpace(b, n, &p)
+        guard p < n, b[p] == UInt8(ascii: ":") else { throw Fallback() }
+        p += 1
+        skipSpace(b, n, &p)
+        guard p < n else { throw Fallback() }
+        return key
+    }
+
+    /// Skips an unknown member's value, checked by the strict parser; a repeated unknown key is refused.
+    private mutating func skipUnknown(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, key: Range<Int>, depth: Int) throws(Fallback) {
+        for seen in unknownKeys where seen.count == key.count {
+            if memcmp(b + seen.lowerBound, b + key.lowerBound, key.count) == 0 { throw Fallback() }
+        }
+        unknownKeys.append(key)
+        let value = try scanValue(b, n, &p, depth: depth)
+        try validate(value, b)
+    }
+
+    /// Reads one value starting at `p` (not at white space).
+    @inline(__always)
+    private func scanValue(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, depth: Int) throws(Fallback) -> RawValue {
+        switch b[p] {
+        case UInt8(ascii: "\""):
+            return try Self.scanString(b, n, &p)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try Self.scanNumber(b, n, &p)
+        case UInt8(ascii: "t"):
+            try Self.expect(b, n, &p, "true")
+            return RawValue(kind: .trueValue, start: 0, end: 0)
+        case UInt8(ascii: "f"):
+            try Self.expect(b, n, &p, "false")
+            return RawValue(kind: .falseValue, start: 0, end: 0)
+        case UInt8(ascii: "n"):
+            try Self.expect(b, n, &p, "null")
+            return RawValue(kind: .null, start: 0, end: 0)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            // Rare: an object or array where the event has none. The strict parser checks it
+            // (nesting depth and duplicate keys included); it expects valid UTF-8, checked after.
+            let kind: RawValue.Kind = b[p] == UInt8(ascii: "{") ? .object : .array
+            var parser = JSONParser(bytes: UnsafeRawBufferPointer(start: b, count: n))
+            parser.position = p
+            parser.depth = depth
+            do { _ = try parser.parseValue() } catch { throw Fallback() }
+            guard UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(start: b + p, count: parser.position - p)) == nil else {
+                throw Fallback()
+            }
+            p = parser.position
+            return RawValue(kind: kind, start: 0, end: 0)
+        default:
+            throw Fallback()
+        }
+    }
+
+    /// Reads a string (`p` at its opening quote), noting escapes and non-ASCII bytes; 8 bytes at a time where it can.
+    @inline(__always)
+    private static func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> RawValue {
+        p += 1
+        let start = p
+        var high: UInt64 = 0
+        var escaped = false
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        outer: while true {
+            while p + 8 <= n {
+                let word = UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if special & tops != 0 { break }
+                high |= word
+                p += 8
+            }
+            while p < n {
+                let byte = b[p]
+                if byte == UInt8(ascii: "\"") {
+                    let value = RawValue(kind: .string, start: start, end: p, escaped: escaped, nonASCII: high & tops != 0)
+                    p += 1
+                    return value
+                }
+                if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                    p += 2
+                    continue outer
+                }
+                guard byte >= 0x20 else { throw Fallback() }
+                high |= UInt64(byte)
+                p += 1
+            }
+            throw Fallback()
+        }
+    }
+
+    /// Reads a number by RFC 8259's grammar; a plain whole number up to 18 digits is kept as `.integer`.
+    @inline(__always)
+    private static func scanNumber(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> RawValue {
+        let start = p
+        var plain = true
+        if b[p] == UInt8(ascii: "-") {
+            plain = false
+            p += 1
+        }
+        guard p < n, b[p] &- UInt8(ascii: "0") <= 9 else { throw Fallback() }
+        var value = 0
+        let digitsStart = p
+        if b[p] == UInt8(ascii: "0") {
+            p += 1
+            if p < n, b[p] &- UInt8(ascii: "0") <= 9 { throw Fallback() }
+        } else {
+            while p < n, b[p] &- UInt8(ascii: "0") <= 9 {
+                if p - digitsStart < 18 { value = value &* 10 &+ Int(b[p] &- UInt8(ascii: "0")) }
+                p += 1
+            }
+        }
+        if p - digitsStart > 18 { plain = false }
+        if p < n, b[p] == UInt8(ascii: ".") {
+            plain = false
+            p += 1
+            guard p < n, b[p] &- UInt8(ascii: "0") <= 9 else { throw Fallback() }
+            while p < n, b[p] &- UInt8(ascii: "0") <= 9 { p += 1 }
+        }
+        if p < n, b[p] == UInt8(ascii: "e") || b[p] == UInt8(ascii: "E") {
+            plain = false
+            p += 1
+            if p < n, b[p] == UInt8(ascii: "+") || b[p] == UInt8(ascii: "-") { p += 1 }
+            guard p < n, b[p] &- UInt8(ascii: "0") <= 9 else { throw Fallback() }
+            while p < n, b[p] &- UInt8(ascii: "0") <= 9 { p += 1 }
+        }
+        return RawValue(kind: plain ? .integer : .number, start: start, end: p, integer: value)
+    }
+
+    @inline(__always)
+    private static func expect(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, _ literal: StaticString) throws(Fallback) {
+        let count = literal.utf8CodeUnitCount
+        guard p + count <= n, memcmp(b + p, literal.utf8Start, count) == 0 else { throw Fallback() }
+        p += count
+    }
+
+    @inline(__always)
+    private static func skipSpace(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) {
+        while p < n {
+            switch b[p] {
+            case 0x20, 0x09, 0x0A, 0x0D: p += 1
+            default: return
+            }
+        }
+    }
+}
+
+/// The decoder's signal that the reference path must decide a line.
+struct Fallback: Error {}
+
+/// A member's value as found on the line: its kind and, for strings and numbers, where it is.
+struct RawValue {
+    enum Kind: UInt8 { case string, integer, number, trueValue, falseValue, null, object, array }
+    var kind: Kind
+    /// For a string, its content between the quotes.
+    var start: Int
+    var end: Int
+    var escaped = false
+    var nonASCII = false
+    /// For `.integer`, its value.
+    var integer = 0
+
+    var count: Int { end - start }
+}

@@ -1,0 +1,210 @@
+import XCTest
+@testable import XinfangCore
+
+/// The fast journal decoder against the reference path (JSON tree, then the event read from it):
+/// the same events, the same refusals with the same words, the same case book.
+final class JournalDecoderTests: XCTestCase {
+    private let zone = OfficeTimeZone.shanghai
+
+    private enum Reference {
+        case success(JournalEvent)
+        case failure(String)
+    }
+
+    private func reference(_ line: [UInt8]) -> Reference {
+        line.withUnsafeBytes { bytes in
+            do {
+                return .success(try JournalScanner.referenceEvent(bytes, timeZone: zone))
+            } catch {
+                return .failure("\(error)")
+            }
+        }
+    }
+
+    private func fast(_ line: [UInt8], _ decoder: inout JournalLineDecoder) -> JournalEvent? {
+        line.withUnsafeBytes { decoder.decode($0) }
+    }
+
+    /// Checks one line both ways; returns whether the fast path decided it.
+    @discardableResult
+    private func assertSame(_ line: [UInt8], _ decoder: inout JournalLineDecoder, file: StaticString = #filePath, line number: UInt = #line) -> Bool {
+        let text = String(decoding: line, as: UTF8.self)
+        guard let event = fast(line, &decoder) else { return false }
+        switch reference(line) {
+        case .success(let expected):
+            XCTAssertEqual(event, expected, text, file: file, line: number)
+        case .failure(let message):
+            XCTFail("fast path accepted what the reference refuses (\(message)): \(text)", file: file, line: number)
+        }
+        return true
+    }
+
+    func testEveryCanonicalLineIsDecodedOnTheFastPathExactlyAsTheReferenceDoes() {
+        let events = JournalSamples.events(cases: 300, seed: 7)
+        XCTAssertEqual(Set(events.map(\.kind)), Set(EventKind.allCases))
+        var decoder = JournalLineDecoder(timeZone: zone)
+        for line in JournalSamples.canonicalLines(events) {
+            let body = Array(line.dropLast())
+            XCTAssertTrue(assertSame(body, &decoder), "left to the reference path: \(String(decoding: body, as: UTF8.self))")
+        }
+    }
+
+    func testRewrittenLinesWithOtherOrdersSpacesEscapesAndUnknownMembersGiveTheSameEvents() {
+        let events = JournalSamples.events(cases: 300, seed: 11)
+        let lines = JournalSamples.wildLines(JournalSamples.canonicalLines(events), seed: 12)
+        var decoder = JournalLineDecoder(timeZone: zone)
+        var decided = 0
+        for line in lines {
+            let body = Array(line.dropLast())
+            if case .failure(let message) = reference(body) { XCTFail("sample line refused: \(message)") }
+            if assertSame(body, &decoder) { decided += 1 }
+        }
+        // Only keys written with escapes (one line in twenty here) are left to the reference path.
+        XCTAssertGreaterThan(decided, lines.count * 9 / 10)
+    }
+
+    func testWholeJournalScansAndFoldsIdenticallyBothWays() throws {
+        let events = JournalSamples.events(cases: 250, seed: 21)
+        var bytes = JournalSamples.wildLines(JournalSamples.canonicalLines(events), seed: 22).flatMap { $0 }
+        bytes += Array(#"{"seq":"oops"}"#.utf8) + [0x0A]
+        bytes += Array(#"{"seq":9999,"event":"rated","case":"XF-2026-000001","at":"2027-01-01T00:00:00+08:00","recorded":"2027-01-01","satisfaction":"satisfied","via":" phone "}"#.utf8) + [0x0A]
+        let fastScan = try scan(bytes, decodesFast: true)
+        let referenceScan = try scan(bytes, decodesFast: false)
+        XCTAssertEqual(fastScan.items, referenceScan.items)
+        XCTAssertEqual(fastScan.items.filter { $0.hasPrefix("event ") }.count, events.count + 1)
+        XCTAssertEqual(fastScan.position, referenceScan.position)
+        XCTAssertEqual(fastScan.book, referenceScan.book)
+        XCTAssertTrue(fastScan.items.contains { $0.hasPrefix("problem malformed") })
+    }
+
+    func testCanonicalJournalKeepsItsPositionAndHash() throws {
+        let events = JournalSamples.events(cases: 40, seed: 5)
+        let lines = JournalSamples.canonicalLines(events)
+        let scanned = try scan(lines.flatMap { $0 }, decodesFast: true)
+        let lastHash = String(decoding: lines[lines.count - 1].dropLast(3).suffix(64), as: UTF8.self)
+        XCTAssertEqual(scanned.position, JournalPosition(offset: lines.reduce(0) { $0 + $1.count }, lines: lines.count,
+                                                         seq: events.count, hash: lastHash))
+    }
+
+    func testOddAndBrokenLinesAreLeftToTheReferencePathOrDecodedTheSame() {
+        let base = #"{"seq":3,"event":"filed","case":"XF-2026-000003","at":"2026-03-04T09:15:00+08:00","recorded":"2026-03-04T09:15:02+08:00","channel":"letter","summary":"工资","region":"广州市","category":"劳动社保","petitioner":{"name":"王伟","phone":"138"},"people":2,"respondent":"某公司","hash":"ab"}"#
+        let assigned = #"{"seq":4,"event":"assigned","case":"XF-2026-000003","at":"2026-03-05T09:15:00+08:00","recorded":"2026-03-05T09:15:00Z","unit":"市人社局","rule":3}"#
+        let rated = #"{"seq":5,"event":"rated","case":"XF-2026-000003","at":"2026-03-06","recorded":"2026-03-06T01:00:00Z","satisfaction":"satisfied"}"#
+        let variants: [(String, String)] = [
+            (#""seq":3"#, #""seq":0"#), (#""seq":3"#, #""seq":-3"#), (#""seq":3"#, #""seq":3.0"#), (#""seq":3"#, #""seq":3e0"#),
+            (#""seq":3"#, #""seq":03"#), (#""seq":3"#, #""seq":"3""#), (#""seq":3"#, #""seq":null"#), (#""seq":3,"#, ""),
+            (#""seq":3"#, #""seq":99999999999999999999999"#), (#""seq":3"#, #""seq":3,"seq":3"#),
+            (#""event":"filed""#, #""event":"Filed""#), (#""event":"filed""#, #""event":"fil\u0065d""#),
+            (#""case":"XF-2026-000003""#, #""case":"   ""#), (#""case":"XF-2026-000003""#, #""case":"\u3000XF-2026-000003 ""#),
+            (#""case":"XF-2026-000003""#, #""case":7"#),
+            (#"09:15:00+08:00","recorded""#, #"09:15+08:00","recorded""#), (#""at":"2026-03-04T09:15:00+08:00""#, #""at":"2026-03-04 09:15""#),
+            (#""at":"2026-03-04T09:15:00+08:00""#, #""at":"2026-02-30""#), (#""at":"2026-03-04T09:15:00+08:00""#, #""at":"2026-03-04t09:15:00z""#),
+            (#""at":"2026-03-04T09:15:00+08:00""#, #""at":"2026-03-04T09:15:00.5+08:00""#),
+            (#""at":"2026-03-04T09:15:00+08:00""#, #""at":"2026-03-04T24:15:00+08:00""#),
+            (#""channel":"letter""#, #""channel":"来信""#), (#""channel":"letter""#, #""channel":"fax""#), (#""channel":"letter""#, #""channel":" letter""#),
+            (#""summary":"工资""#, #""summary":"""#), (#""summary":"工资""#, #""summary":"a\qb""#), (#""summary":"工资""#, #""summary":"\ud800x""#),
+            (#""summary":"工资""#, #""summary":"\udc00""#), (#""summary":"工资""#, #""summary":"\ud83d\ude00 ok""#),
+            (#""summary":"工资""#, "\"summary\":\"tab\traw\""), (#""summary":"工资""#, #""summary":"\u00""#), (#""summary":"工资""#, #""summary":"end\\""#),
+            (#""region":"广州市""#, #""region":"  ""#), (#""region":"广州市""#, #""region":null"#),
+            (#""petitioner":{"name":"王伟","phone":"138"}"#, #""petitioner":null"#),
+            (#""petitioner":{"name":"王伟","phone":"138"}"#, #""petitioner":"王伟""#),
+            (#""petitioner":{"name":"王伟","phone":"138"}"#, #""petitioner":{}"#),
+            (#""petitioner":{"name":"王伟","phone":"138"}"#, #""petitioner":{"name":" ","phone":"138"}"#),
+            (#""petitioner":{"name":"王伟","phone":"138"}"#, #""petitioner":{"name":"王伟","name":"王伟"}"#),
+            (#""petitioner":{"name":"王伟","phone":"138"}"#, #""petitioner":{"phone":"  ","extra":[1,{"a":[]}],"name":"王伟 ","address":null}"#),
+            (#""petitioner":{"name":"王伟","phone":"138"}"#, #""petitioner":{"name":"王伟","x":1,"x":2}"#),
+            (#""petitioner":{"name":"王伟","phone":"138"}"#, #""anonymous":true"#),
+            (#""people":2"#, #""people":0"#), (#""people":2"#, #""people":1000001"#), (#""people":2"#, #""people":null"#),
+            (#""respondent":"某公司""#, #""respondent":"  ""#), (#""respondent":"某公司""#, #""respondent":1"#),
+            (#""hash":"ab""#, #""hash":5"#), (#""hash":"ab""#, #""hash":{"deep":[true,false,null]}"#), (#""hash":"ab""#, #""hash":"ab","x":[]"#),
+            (#""hash":"ab""#, #""x":1,"x":2"#), (#""hash":"ab""#, #""x":1,"y":2,"x":3"#), (#""hash":"ab""#, #""\u0078":1"#),
+            (#""hash":"ab""#, #""sum\u006dary":"x""#), (#""hash":"ab""#, #""unit":{"a":1,"a":2}"#), (#""hash":"ab""#, #""unit":5"#),
+            (#""hash":"ab""#, #""confidential":true"#), (#""hash":"ab""#, #""confidential":null"#), (#""hash":"ab""#, #""confidential":"yes""#),
+            (#""hash":"ab""#, #""n":-0.5e-3,"m":1E+2,"o":-0"#), (#""hash":"ab""#, #""n":1.e3"#), (#""hash":"ab""#, #""n":-"#),
+            (#""hash":"ab""#, #""n":tru"#), (#""hash":"ab""#, #""n":nulll"#), (#""hash":"ab""#, #""n":[1,]"#),
+            (#""hash":"ab""#, #""deep":"# + String(repeating: "[", count: 63) + String(repeating: "]", count: 63)),
+            (#""hash":"ab""#, #""deep":"# + String(repeating: "[", count: 64) + String(repeating: "]", count: 64)),
+            (#"}"#, #"} "#), (#"}"#, #"}x"#), (#"}"#, #""#), (#"{"seq""#, #" { "seq" "#), (#","#, #" , "#),
+        ]
+        var lines = variants.map { Array(base.replacingOccurrences(of: $0.0, with: $0.1).utf8) }
+        lines += [
+            Array(assigned.utf8), Array(rated.utf8),
+            Array(assigned.replacingOccurrences(of: #""rule":3"#, with: #""rule":-0"#).utf8),
+            Array(assigned.replacingOccurrences(of: #""rule":3"#, with: #""rule":0,"from":"  ","leader":null,"note":"\n""#).utf8),
+            Array(assigned.replacingOccurrences(of: #""unit":"市人社局""#, with: #""unit":"\t市人社局 ""#).utf8),
+            Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""basically_satisfied","via":" phone ""#).utf8),
+            Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""satisfied","via":"fax""#).utf8),
+            Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""满意""#).utf8),
+            Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""unsatisfied","via":null"#).utf8),
+            Array("[1,2]".utf8), Array("".utf8), Array("   ".utf8), Array("{}".utf8), [0xEF, 0xBB, 0xBF] + Array(rated.utf8),
+            Array(rated.utf8).map { $0 == UInt8(ascii: "d") ? 0xFF : $0 },
+            Array(base.utf8).map { $0 == 0xA5 ? 0xC0 : $0 },  // breaks a Chinese character
+            Array(base.replacingOccurrences(of: #""hash":"ab""#, with: #""x":"é""#).utf8).map { $0 == 0xA9 ? 0x29 : $0 },
+        ]
+        var decoder = JournalLineDecoder(timeZone: zone)
+        var decided = 0
+        for line in lines where assertSame(line, &decoder) { decided += 1 }
+        XCTAssertGreaterThan(decided, 20)  // the valid odd lines are decided fast, not all left to the reference
+    }
+
+    func testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() throws {
+        let events = JournalSamples.events(cases: 250, seed: 31)
+        var bytes = JournalSamples.wildLines(JournalSamples.canonicalLines(events), seed: 32).flatMap { $0 }
+        bytes += Array(#"{"seq":9999,"event":"returned","case":"XF-2026-000002","at":"2027-01-01T00:00:00+08:00","recorded":"2027-01-01","unit":"u","reason":" \t "}"#.utf8) + [0x0A]
+        bytes += Array(#"{"seq":10000,"event":"replied","case":"XF-2026-000002","at":"2027-01-01T00:00:00+08:00","recorded":"2027-01-01","unit":"u","text":null}"#.utf8) + [0x0A]
+        for retainTexts in [false, true] {
+            let lean = try scan(bytes, decodesFast: true, texts: .caseBook(retainTexts: retainTexts), retainTexts: retainTexts)
+            let reference = try scan(bytes, decodesFast: false, texts: .caseBook(retainTexts: retainTexts), retainTexts: retainTexts)
+            XCTAssertEqual(lean.items, reference.items)
+            XCTAssertEqual(lean.book, reference.book)
+            XCTAssertEqual(lean.book.count, events.filter { $0.kind == .filed }.count)
+        }
+        var decoder = JournalLineDecoder(timeZone: zone, texts: .caseBook(retainTexts: false))
+        for line in JournalSamples.canonicalLines(events) {
+            let body = Array(line.dropLast())
+            guard case .success(let expected) = reference(body) else { return XCTFail("sample line refused") }
+            guard let event = fast(body, &decoder) else { return XCTFail("left to the reference path") }
+            XCTAssertEqual([event.seq, event.caseID, event.at, event.recorded, event.kind] as [AnyHashable],
+                           [expected.seq, expected.caseID, expected.at, expected.recorded, expected.kind] as [AnyHashable])
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func isAll(_ texts: JournalLineDecoder.Texts) -> Bool {
+        if case .all = texts { return true }
+        return false
+    }
+
+    private struct Scan {
+        var items: [String] = []
+        var position = JournalPosition.start
+        var book: [String] = []
+    }
+
+    private func scan(_ bytes: [UInt8], decodesFast: Bool, texts: JournalLineDecoder.Texts = .all, retainTexts: Bool = true) throws -> Scan {
+        var result = Scan()
+        var book = CaseBook(policy: Policy(), retainTexts: retainTexts)
+        let scanner = JournalScanner(timeZone: zone, verifyChain: true, decodesFast: decodesFast, texts: texts)
+        let outcome = try scanner.scan(MemorySource(bytes, chunkLimit: 4096), from: .start) { (item: JournalScanner.Item) throws(Never) in
+            switch item {
+            case .event(let event, let line):
+                result.items.append(isAll(texts) ? "event \(line) \(event)" : "event \(line) \(event.seq) \(event.caseID)")
+                do throws(LifecycleError) { try book.apply(event) } catch { result.items.append("refused \(error)") }
+            case .problem(let problem):
+                result.items.append("problem \(problem.kind.rawValue) \(problem)")
+            }
+        }
+        result.position = outcome.position
+        result.book = book.cases.map(Self.describe)
+        return result
+    }
+
+    /// Every public property of a record.
+    static func describe(_ r: CaseRecord) -> String {
+        let fields: [Any?] = [r.id, r.received, r.receivedDay, r.channel, r.region, r.category, r.respondent, r.people, r.repeatOf,
+                              r.confidential, r.summary, r.petitioner, r.phase, r.unit, r.firstAssigned, r.clockStart,
+                              r.extensionDays, r.extended, r.closedAt, r.returns, r.verdict, r.verdictAt, r.lastAt, r.lastEvent]
+        return fields.map { String(describing: $0) }.joined(separator: "|")
+    }
+}
