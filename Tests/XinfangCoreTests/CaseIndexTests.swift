@@ -41,4 +41,26 @@ final class CaseIndexTests: XCTestCase {
         XCTAssertThrowsError(try book.apply(JournalEvent(seq: 2, caseID: "XF-2026-\u{212A}", at: Instant(seconds: 0),
                                                          recorded: Instant(seconds: 0), payload: .filed(filing))))
     }
+
+    /// Canonical case numbers go to the dense per-year tables; every other spelling stays a different key.
+    func testCanonicalCaseNumbersAgreeWithStringEquality() {
+        var index = CaseIndex()
+        var reference: [String: Int] = [:]
+        func put(_ key: String, _ value: Int) {
+            index[key] = value
+            reference[key] = value
+        }
+        for sequence in 1...3000 { put(CaseNumber(office: "GD", year: 2025 + sequence % 2, sequence: sequence).description, sequence) }
+        put("GD-2026-0000123", 9001)       // seven digits with a leading zero: not the same case as GD-2026-000123
+        put("GD-2026-1234567", 9002)       // seven digits: canonical
+        put("XF-2026-000001", 9003)        // another office
+        put("GD-2026-00001", 9004)         // five digits: not a case number at all
+        put("GD-2026-99999999", 9005)      // beyond the dense tables
+        let probes = Array(reference.keys) + ["GD-2026-000000", "GD-2027-000002", "GD-2026-3001", "GD-2026-003001",
+                                              "gd-2026-000001", "GD-2026-00000123", "XF-2026-000002", "GD-2026-000001 "]
+        for key in probes { XCTAssertEqual(index[key], reference[key], key) }
+        // A key that is not ASCII moves everything, dense entries included, into a dictionary.
+        put("GD-2026-案", 9006)
+        for key in probes + ["GD-2026-案"] { XCTAssertEqual(index[key], reference[key], key) }
+    }
 }

@@ -8,7 +8,18 @@ import Foundation
 /// hash of their bytes. The first key that is not ASCII (which could equal an ASCII one by
 /// canonical equivalence) moves every entry into an ordinary dictionary, and the index stays
 /// one; so lookups always agree with `String` equality.
+///
+/// Case numbers in their canonical form (`<office>-<YYYY>-<six or more digits>`, no extra leading
+/// zero, the same office code as the first one seen) skip hashing altogether: they sit in a
+/// dense table per year indexed by their sequence, one array access per lookup. The canonical
+/// form is unique for a (year, sequence) pair, so the table agrees with `String` equality too.
 struct CaseIndex: Sendable {
+    /// The office code and dash of the first canonical case number (`XF-`).
+    private var officePrefix: [UInt8]?
+    /// Per year, the value + 1 of each sequence number (0: none).
+    private var byYear: [(year: Int, values: [UInt32])] = []
+    /// The largest sequence the dense tables hold; larger ones go to the hash table.
+    private static let denseLimit = 1 << 22
     private var keys: [String] = []
     /// Entry number + 1 in the low 32 bits (0: empty), the value in the high 32 bits, so that a
     /// lookup touches one slot and one key; a power of two, at most half full.
@@ -19,6 +30,11 @@ struct CaseIndex: Sendable {
     subscript(key: String) -> Int? {
         get {
             if let dictionary { return dictionary[key] }
+            if let (year, sequence) = canonical(key) {
+                guard let table = byYear.firstIndex(where: { $0.year == year }), sequence < byYear[table].values.count else { return nil }
+                let stored = byYear[table].values[sequence]
+                return stored == 0 ? nil : Int(stored - 1)
+            }
             var key = key
             var hash = Self.asciiHash(key)
             if hash == nil {
@@ -26,6 +42,11 @@ struct CaseIndex: Sendable {
                 // canonical composition is that key. If the composition is not ASCII, no key here equals it.
                 key = key.precomposedStringWithCanonicalMapping
                 hash = Self.asciiHash(key)
+                if hash != nil, let (year, sequence) = canonical(key) {
+                    guard let table = byYear.firstIndex(where: { $0.year == year }), sequence < byYear[table].values.count else { return nil }
+                    let stored = byYear[table].values[sequence]
+                    return stored == 0 ? nil : Int(stored - 1)
+                }
             }
             guard let hash else { return nil }
             let mask = slots.count - 1
@@ -38,20 +59,86 @@ struct CaseIndex: Sendable {
             }
         }
         set {
-            if dictionary == nil, let hash = Self.asciiHash(key), let newValue, let value = UInt32(exactly: newValue) {
-                set(value, for: key, hash: hash)
-                return
+            if dictionary == nil, let newValue, let value = UInt32(exactly: newValue), value < UInt32.max {
+                if officePrefix == nil { officePrefix = Self.canonicalPrefix(key) }
+                if let (year, sequence) = canonical(key) {
+                    setDense(value, year: year, sequence: sequence)
+                    return
+                }
+                if let hash = Self.asciiHash(key) {
+                    set(value, for: key, hash: hash)
+                    return
+                }
             }
             if dictionary == nil {
                 var all: [String: Int] = [:]
                 all.reserveCapacity(keys.count + 1)
                 for stored in slots where stored != 0 { all[keys[Int(stored & 0xFFFF_FFFF) - 1]] = Int(stored >> 32) }
+                if let officePrefix {
+                    let office = String(decoding: officePrefix, as: UTF8.self)
+                    for (year, values) in byYear {
+                        for (sequence, stored) in values.enumerated() where stored != 0 {
+                            all[office + CaseNumber(office: "", year: year, sequence: sequence).description.dropFirst()] = Int(stored - 1)
+                        }
+                    }
+                }
                 dictionary = all
                 keys = []
                 slots = []
+                byYear = []
+                officePrefix = nil
             }
             dictionary?[key] = newValue
         }
+    }
+
+    private mutating func setDense(_ value: UInt32, year: Int, sequence: Int) {
+        let table: Int
+        if let existing = byYear.firstIndex(where: { $0.year == year }) {
+            table = existing
+        } else {
+            byYear.append((year, []))
+            table = byYear.count - 1
+        }
+        if sequence >= byYear[table].values.count {
+            let size = max(sequence + 1, byYear[table].values.count * 2, 1024)
+            byYear[table].values.append(contentsOf: repeatElement(0, count: size - byYear[table].values.count))
+        }
+        byYear[table].values[sequence] = value + 1
+    }
+
+    /// The (year, sequence) of a canonical case number of this index's office, else nil.
+    private func canonical(_ key: String) -> (Int, Int)? {
+        guard let officePrefix else { return nil }
+        var key = key
+        return key.withUTF8 { bytes -> (Int, Int)? in
+            let count = bytes.count, start = officePrefix.count
+            let digits = count - start - 5
+            guard digits >= 6, digits <= 7, bytes[start + 4] == UInt8(ascii: "-") else { return nil }
+            for index in 0..<start where bytes[index] != officePrefix[index] { return nil }
+            // More than six digits only without a leading zero: one spelling per number.
+            if digits > 6 && bytes[start + 5] == UInt8(ascii: "0") { return nil }
+            var year = 0, sequence = 0
+            for index in start..<(start + 4) {
+                let digit = Int(bytes[index]) &- 48
+                guard digit >= 0 && digit <= 9 else { return nil }
+                year = year * 10 + digit
+            }
+            for index in (start + 5)..<count {
+                let digit = Int(bytes[index]) &- 48
+                guard digit >= 0 && digit <= 9 else { return nil }
+                sequence = sequence * 10 + digit
+            }
+            guard sequence < Self.denseLimit else { return nil }
+            return (year, sequence)
+        }
+    }
+
+    /// `XF-` for `XF-2026-000123` when the key is a canonical ASCII case number, else nil.
+    private static func canonicalPrefix(_ key: String) -> [UInt8]? {
+        guard let number = CaseNumber(parsing: key), number.description == key,
+              number.office.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return Array(number.office.utf8) + [UInt8(ascii: "-")]
     }
 
     private mutating func set(_ value: UInt32, for key: String, hash: UInt64) {

@@ -6,7 +6,7 @@ import Foundation
 /// follows, and (when asked) that its hash chains from the line before. The
 /// lifecycle is the ``CaseBook``'s business. A last line without `\n` is
 /// reported as ``JournalProblem/Kind/tornTail`` and not decoded.
-public struct JournalScanner {
+public struct JournalScanner: Sendable {
     /// What the scan met, line by line.
     public enum Item {
         case event(JournalEvent, line: Int)
@@ -44,6 +44,21 @@ public struct JournalScanner {
     static func referenceEvent(_ line: UnsafeRawBufferPointer, timeZone: OfficeTimeZone) throws -> JournalEvent {
         let object = try JSONParser.parseObjectLine(line)
         return try JournalEvent(journalObject: object, timeZone: timeZone)
+    }
+
+    /// Why a line is not an event, as the reference parser words it.
+    struct Malformed: Error {
+        let message: String
+    }
+
+    /// One complete line's event: by the fast decoder when it can, else by the reference path.
+    func decodeLine(_ bytes: UnsafeRawBufferPointer, decoder: inout JournalLineDecoder) -> Result<JournalEvent, Malformed> {
+        if decodesFast, let fast = decoder.decode(bytes) { return .success(fast) }
+        do {
+            return .success(try Self.referenceEvent(bytes, timeZone: timeZone))
+        } catch {
+            return .failure(Malformed(message: "\(error)"))
+        }
     }
 
     /// Scans `source`, whose first byte is at `position.offset`, calling `body` for each line.
@@ -89,16 +104,13 @@ public struct JournalScanner {
                 hashChanged = true
             }
             let event: JournalEvent
-            if decodesFast, let fast = decoder.decode(line.bytes) {
-                event = fast
-            } else {
-                do {
-                    event = try Self.referenceEvent(line.bytes, timeZone: timeZone)
-                } catch {
-                    try body(.problem(JournalProblem(line: line.number, kind: .malformed, message: "\(error)")))
-                    expectedSeq = nil
-                    return
-                }
+            switch decodeLine(line.bytes, decoder: &decoder) {
+            case .success(let decoded):
+                event = decoded
+            case .failure(let problem):
+                try body(.problem(JournalProblem(line: line.number, kind: .malformed, message: problem.message)))
+                expectedSeq = nil
+                return
             }
             if let expected = expectedSeq, event.seq != expected {
                 try body(.problem(JournalProblem(line: line.number, kind: .sequence,
