@@ -20,32 +20,15 @@ public enum JournalReplay {
         var book = CaseBook(policy: policy, retainTexts: retainTexts)
         let zone = policy.timeZone
         let cutoff = asOf.map { zone.startOfDay($0.adding(days: 1)) }
-        var damage: JournalProblem?
         let source = try file.source(from: 0)
-        let outcome: JournalScanner.Outcome
-        do {
-            // The events only feed the book: texts it does not keep are checked but not decoded.
-            let scanner = JournalScanner(timeZone: zone, verifyChain: false, decodesFast: true,
-                                         texts: .caseBook(retainTexts: retainTexts))
-            outcome = try scanner.scan(source, from: .start) { (item: JournalScanner.Item) throws(Never) in
-                guard damage == nil else { return }
-                switch item {
-                case .event(let event, let line):
-                    if let cutoff, event.at >= cutoff { return }
-                    do throws(LifecycleError) {
-                        try book.apply(event)
-                    } catch {
-                        damage = JournalProblem(line: line, kind: .lifecycle, message: error.description)
-                    }
-                case .problem(let problem):
-                    if problem.kind != .tornTail { damage = problem }
-                }
-            }
+        // The events only feed the book: texts it does not keep are checked but not decoded.
+        let scanner = JournalScanner(timeZone: zone, verifyChain: false, decodesFast: true,
+                                     texts: .caseBook(retainTexts: retainTexts))
+        let (outcome, damage): (JournalScanner.Outcome, JournalProblem?)
+        do throws(IOFailure) {
+            (outcome, damage) = try scanner.fold(source, from: .start, into: &book, skippingFrom: cutoff)
         } catch {
-            switch error {
-            case .source(let failure): throw .io(failure)
-            case .body(let never): switch never {}
-            }
+            throw .io(error)
         }
         if let damage { throw .damaged(path: path, problem: damage) }
         if let torn = outcome.tornTail {

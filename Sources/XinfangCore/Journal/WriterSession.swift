@@ -197,30 +197,13 @@ public final class WriterSession<State: JournalFold> {
     /// Reads lines other writers appended since the last catch-up into the state.
     private func catchUp() throws(JournalError) {
         guard let journal else { return }
-        let scanner = JournalScanner(timeZone: policy.timeZone)
-        var damage: JournalProblem?
-        let outcome: JournalScanner.Outcome
         let source = try journal.source(from: position.offset)
-        do {
-            // Damage is fatal, so the state may be updated in place: it is not used after a throw.
-            outcome = try scanner.scan(source, from: position) { (item: JournalScanner.Item) throws(Never) in
-                guard damage == nil else { return }
-                switch item {
-                case .event(let event, let line):
-                    do throws(LifecycleError) {
-                        try self.state.apply(event)
-                    } catch {
-                        damage = JournalProblem(line: line, kind: .lifecycle, message: error.description)
-                    }
-                case .problem(let problem):
-                    if problem.kind != .tornTail { damage = problem }
-                }
-            }
+        // Damage is fatal, so the state may be updated in place: it is not used after a throw.
+        let (outcome, damage): (JournalScanner.Outcome, JournalProblem?)
+        do throws(IOFailure) {
+            (outcome, damage) = try JournalScanner(timeZone: policy.timeZone).fold(source, from: position, into: &state)
         } catch {
-            switch error {
-            case .source(let failure): throw .io(failure)
-            case .body(let never): switch never {}
-            }
+            throw .io(error)
         }
         if let damage { throw .damaged(path: journalPath, problem: damage) }
         position = outcome.position
