@@ -23,7 +23,7 @@ public enum JournalReplay {
         let source = try file.source(from: 0)
         // The events only feed the book: texts it does not keep are checked but not decoded.
         let scanner = JournalScanner(timeZone: zone, verifyChain: false, decodesFast: true,
-                                     texts: .caseBook(retainTexts: retainTexts))
+                                     texts: .caseBook(retainTexts: retainTexts), tracksHash: false)
         let (outcome, damage): (JournalScanner.Outcome, JournalProblem?)
         do throws(IOFailure) {
             (outcome, damage) = try scanner.fold(source, from: .start, into: &book, skippingFrom: cutoff)

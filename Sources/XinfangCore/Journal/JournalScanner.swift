@@ -28,16 +28,20 @@ public struct JournalScanner: Sendable {
     let decodesFast: Bool
     /// Which texts the events carry (``JournalReplay`` needs only what its ``CaseBook`` keeps).
     let texts: JournalLineDecoder.Texts
+    /// Whether the outcome's position carries the last line's hash (writers chain to it; readers need not).
+    let tracksHash: Bool
 
     public init(timeZone: OfficeTimeZone, verifyChain: Bool = false) {
         self.init(timeZone: timeZone, verifyChain: verifyChain, decodesFast: true)
     }
 
-    init(timeZone: OfficeTimeZone, verifyChain: Bool, decodesFast: Bool, texts: JournalLineDecoder.Texts = .all) {
+    init(timeZone: OfficeTimeZone, verifyChain: Bool, decodesFast: Bool, texts: JournalLineDecoder.Texts = .all,
+         tracksHash: Bool = true) {
         self.timeZone = timeZone
         self.verifyChain = verifyChain
         self.decodesFast = decodesFast
         self.texts = texts
+        self.tracksHash = tracksHash || verifyChain
     }
 
     /// The line's event by the reference path: the strict JSON tree, then the event read from it.
@@ -87,7 +91,8 @@ public struct JournalScanner: Sendable {
                 expectedSeq = nil
                 return
             }
-            let split = JournalHash.splitBytes(line.bytes)
+            // The readers' replay starts from the beginning and never writes: it needs no hash.
+            let split = tracksHash ? JournalHash.splitBytes(line.bytes) : nil
             if verifyChain {
                 if let split {
                     let computed = previousHash.withUnsafeBytes { JournalHash.chainBytes(previous: $0, body: split.body) }

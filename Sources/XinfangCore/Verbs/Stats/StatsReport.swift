@@ -67,16 +67,12 @@ public struct StatsReport: Sendable {
             let day = record.receivedDay
             if query.contains(day) {
                 let key = StatsGroupKey(values: query.keys.map { $0.value(of: record, receivedDay: day) })
-                var counts = groups[key] ?? Self.emptyCounts(previous != nil)
-                counts.count(record, asOf: query.asOf, policy: policy)
-                groups[key] = counts
+                groups[key, default: Self.emptyCounts(previous != nil)].count(record, asOf: query.asOf, policy: policy)
             }
             if let previous, day >= previous.from, day < previous.to {
                 let shifted = day.adding(years: 1)
                 let key = StatsGroupKey(values: query.keys.map { $0.value(of: record, receivedDay: shifted) })
-                var counts = groups[key] ?? Self.emptyCounts(true)
-                counts.filedPrevYear = (counts.filedPrevYear ?? 0) + 1
-                groups[key] = counts
+                groups[key, default: Self.emptyCounts(true)].filedPrevYear! += 1
             }
         }
         return groups
