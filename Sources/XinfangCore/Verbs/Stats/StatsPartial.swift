@@ -76,18 +76,26 @@ enum StatsPartial {
             } else {
                 query = lineQuery
             }
-            var counts = StatsCounts()
-            var numbers: [Int?] = []
-            for name in StatsPartial.countFields {
-                let value = try object.optionalInt(name, in: 0...Int.max)
-                if value == nil && name != "filed_prev_year" { throw FieldError(field: name, message: "missing") }
-                numbers.append(value)
+            func count(_ name: String) throws(FieldError) -> Int {
+                guard let value = try object.optionalInt(name, in: 0...Int.max) else { throw FieldError(field: name, message: "missing") }
+                return value
             }
-            (counts.filed, counts.repeats, counts.assigned, counts.acceptedInTime, counts.closed, counts.onTime, counts.rated) =
-                (numbers[0]!, numbers[1]!, numbers[2]!, numbers[3]!, numbers[4]!, numbers[5]!, numbers[6]!)
-            (counts.satisfied, counts.basicallySatisfied, counts.unsatisfied, counts.returned, counts.green, counts.yellow, counts.red) =
-                (numbers[7]!, numbers[8]!, numbers[9]!, numbers[10]!, numbers[11]!, numbers[12]!, numbers[13]!)
-            counts.filedPrevYear = numbers[14]
+            var counts = StatsCounts()
+            counts.filed = try count("filed")
+            counts.repeats = try count("repeats")
+            counts.assigned = try count("assigned")
+            counts.acceptedInTime = try count("accepted_in_time")
+            counts.closed = try count("closed")
+            counts.onTime = try count("on_time")
+            counts.rated = try count("rated")
+            counts.satisfied = try count("satisfied")
+            counts.basicallySatisfied = try count("basically_satisfied")
+            counts.unsatisfied = try count("unsatisfied")
+            counts.returned = try count("returned")
+            counts.green = try count("green")
+            counts.yellow = try count("yellow")
+            counts.red = try count("red")
+            counts.filedPrevYear = try object.optionalInt("filed_prev_year", in: 0...Int.max)
             guard let groupValue = object["group"], groupValue != .null else { return }
             guard case .array(let elements) = groupValue, elements.count == lineQuery.keys.count else {
                 throw FieldError(field: "group", message: "\(groupValue.quoted) is not a list of \(lineQuery.keys.count) key values")
