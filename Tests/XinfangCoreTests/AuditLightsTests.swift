@@ -4,48 +4,48 @@ import XinfangCore
 /// `xinfang audit`'s lights: days, light, due and overdue of every open case, at the edges.
 final class AuditLightsTests: XCTestCase {
     /// One case per edge and per clock-moving event, looked at as of 2026-05-01.
-    static func scenario() -> AuditJournal {
-        var journal = AuditJournal()
+    static func scenario() -> JournalBuilder {
+        let journal = JournalBuilder()
         // Lights at the edges: 0, 15, 16, 44, 45 days since assignment.
         journal.file("XF-2026-000001", "2026-04-30T09:00:00")
-        journal.assign("XF-2026-000001", "2026-05-01T17:00:00", unit: "市人社局")
+        journal.assign("XF-2026-000001", "2026-05-01T17:00:00", to: "市人社局")
         journal.file("XF-2026-000002", "2026-04-15T09:00:00")
-        journal.assign("XF-2026-000002", "2026-04-16T00:30:00", unit: "市人社局")   // 2026-04-15 in UTC: local days count
+        journal.assign("XF-2026-000002", "2026-04-16T00:30:00", to: "市人社局")   // 2026-04-15 in UTC: local days count
         journal.file("XF-2026-000003", "2026-04-14T09:00:00")
-        journal.assign("XF-2026-000003", "2026-04-15T23:59:59", unit: "市住建局")
+        journal.assign("XF-2026-000003", "2026-04-15T23:59:59", to: "市住建局")
         journal.file("XF-2026-000004", "2026-03-18T08:00:00")
-        journal.assign("XF-2026-000004", "2026-03-18T09:00:00", unit: "市住建局")
+        journal.assign("XF-2026-000004", "2026-03-18T09:00:00", to: "市住建局")
         journal.file("XF-2026-000005", "2026-03-10T08:00:00", region: "深圳市", category: "城乡建设")
-        journal.assign("XF-2026-000005", "2026-03-17T09:00:00", unit: "市住建局")
+        journal.assign("XF-2026-000005", "2026-03-17T09:00:00", to: "市住建局")
         // Overdue: assigned 2026-02-01, due 2026-04-02.
         journal.file("XF-2026-000006", "2026-01-20T10:00:00")
-        journal.assign("XF-2026-000006", "2026-02-01T10:00:00", unit: "市公安局")
+        journal.assign("XF-2026-000006", "2026-02-01T10:00:00", to: "市公安局")
         // Returned for redo on 2026-04-20: counts from the return, with the unit it went back to.
         journal.file("XF-2026-000007", "2026-01-05T10:00:00")
-        journal.assign("XF-2026-000007", "2026-01-06T10:00:00", unit: "市人社局")
-        journal.reply("XF-2026-000007", "2026-02-10T10:00:00", unit: "市人社局")
+        journal.assign("XF-2026-000007", "2026-01-06T10:00:00", to: "市人社局")
+        journal.close("XF-2026-000007", "2026-02-10T10:00:00", unit: "市人社局")
         journal.rate("XF-2026-000007", "2026-02-15T10:00:00", .unsatisfied)
-        journal.giveBack("XF-2026-000007", "2026-04-20T10:00:00", unit: "区人社局")
+        journal.giveBack("XF-2026-000007", "2026-04-20T10:00:00", to: "区人社局")
         // Transferred on 2026-04-11: counts from the transfer.
         journal.file("XF-2026-000008", "2026-01-25T10:00:00")
-        journal.assign("XF-2026-000008", "2026-02-01T10:00:00", unit: "市人社局")
-        journal.assign("XF-2026-000008", "2026-04-11T10:00:00", unit: "市住建局", from: "市人社局")
+        journal.assign("XF-2026-000008", "2026-02-01T10:00:00", to: "市人社局")
+        journal.assign("XF-2026-000008", "2026-04-11T10:00:00", to: "市住建局", from: "市人社局")
         // Extended by 30 days: due 2026-04-21 + 30 = 2026-05-21, not overdue.
         journal.file("XF-2026-000009", "2026-02-19T10:00:00")
-        journal.assign("XF-2026-000009", "2026-02-20T10:00:00", unit: "市公安局")
+        journal.assign("XF-2026-000009", "2026-02-20T10:00:00", to: "市公安局")
         journal.extend("XF-2026-000009", "2026-04-15T10:00:00", unit: "市公安局", days: 30)
         // Not listed: filed only; closed.
         journal.file("XF-2026-000010", "2026-04-01T10:00:00")
         journal.file("XF-2026-000011", "2026-03-01T10:00:00")
-        journal.assign("XF-2026-000011", "2026-03-02T10:00:00", unit: "市公安局")
-        journal.reply("XF-2026-000011", "2026-03-20T10:00:00", unit: "市公安局", closes: true)
+        journal.assign("XF-2026-000011", "2026-03-02T10:00:00", to: "市公安局")
+        journal.close("XF-2026-000011", "2026-03-20T10:00:00", unit: "市公安局")
         // A later event: after the as-of day, ignored.
-        journal.reply("XF-2026-000002", "2026-05-02T09:00:00", unit: "市人社局", closes: true)
+        journal.close("XF-2026-000002", "2026-05-02T09:00:00", unit: "市人社局")
         return journal
     }
 
     func testLightsAtTheEdgesAndAfterEachClockEvent() throws {
-        let run = try XinfangRun.run(["audit", "--as-of", "2026-05-01"], journal: Self.scenario().bytes)
+        let run = try runXinfang(["audit", "--as-of", "2026-05-01"], journal: Self.scenario().bytes)
         XCTAssertEqual(run.stderr, "")
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.lines, [
@@ -63,7 +63,7 @@ final class AuditLightsTests: XCTestCase {
 
     func testAsOfBeforeAnEventIgnoresIt() throws {
         // As of 2026-04-10: the transfer (04-11), the return (04-20) and the extension (04-15) have not happened.
-        let run = try XinfangRun.run(["audit", "--as-of", "2026-04-10"], journal: Self.scenario().bytes)
+        let run = try runXinfang(["audit", "--as-of", "2026-04-10"], journal: Self.scenario().bytes)
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.lines, [
             #"{"case":"XF-2026-000006","unit":"市公安局","assigned":"2026-02-01","days":68,"light":"red","due":"2026-04-02","overdue":true,"days_since_filed":80,"region":"广州市","category":"劳动社保"}"#,
@@ -75,22 +75,22 @@ final class AuditLightsTests: XCTestCase {
     }
 
     func testDueDayItselfIsNotOverdueAndTheDayAfterIs() throws {
-        var journal = AuditJournal()
-        journal.file("XF-2026-000001", "2026-01-01")
-        journal.assign("XF-2026-000001", "2026-01-02", unit: "市人社局")   // due 2026-03-03
-        let onDue = try XinfangRun.run(["audit", "--as-of", "2026-03-03"], journal: journal.bytes)
+        let journal = JournalBuilder()
+        journal.file("XF-2026-000001", "2026-01-01T00:00:00")
+        journal.assign("XF-2026-000001", "2026-01-02T00:00:00", to: "市人社局")   // due 2026-03-03
+        let onDue = try runXinfang(["audit", "--as-of", "2026-03-03"], journal: journal.bytes)
         XCTAssertEqual(onDue.lines.first?.contains(#""due":"2026-03-03","overdue":false"#), true, onDue.stdout)
-        let after = try XinfangRun.run(["audit", "--as-of", "2026-03-04"], journal: journal.bytes)
+        let after = try runXinfang(["audit", "--as-of", "2026-03-04"], journal: journal.bytes)
         XCTAssertEqual(after.lines.first?.contains(#""due":"2026-03-03","overdue":true"#), true, after.stdout)
     }
 
     func testTiesGoByCaseNumberAsNumbers() throws {
-        var journal = AuditJournal()
+        let journal = JournalBuilder()
         for id in ["XF-2026-1000000", "旧-001", "XF-2026-999999", "XF-2025-999999", "AB-2026-000001"] {
-            journal.file(id, "2026-01-01")
-            journal.assign(id, "2026-01-02", unit: "市人社局")
+            journal.file(id, "2026-01-01T00:00:00")
+            journal.assign(id, "2026-01-02T00:00:00", to: "市人社局")
         }
-        let run = try XinfangRun.run(["audit", "--as-of", "2026-01-03"], journal: journal.bytes)
+        let run = try runXinfang(["audit", "--as-of", "2026-01-03"], journal: journal.bytes)
         XCTAssertEqual(run.lines.map { $0.split(separator: "\"")[3] },
                        ["AB-2026-000001", "XF-2025-999999", "XF-2026-999999", "XF-2026-1000000", "旧-001"])
     }
@@ -98,7 +98,7 @@ final class AuditLightsTests: XCTestCase {
     func testFiltersByLightUnitRegionCategory() throws {
         let journal = Self.scenario().bytes
         func cases(_ arguments: [String]) throws -> [String] {
-            let run = try XinfangRun.run(["audit", "--as-of", "2026-05-01"] + arguments, journal: journal)
+            let run = try runXinfang(["audit", "--as-of", "2026-05-01"] + arguments, journal: journal)
             XCTAssertEqual(run.status, 0, run.stderr)
             return run.lines.map { String($0.dropFirst(9).prefix(14)) }
         }
@@ -111,15 +111,15 @@ final class AuditLightsTests: XCTestCase {
 
     func testAsOfDefaultsToToday() throws {
         // The fixed clock is 2026-11-29; every open case is long overdue then.
-        let run = try XinfangRun.run(["audit", "--light", "green"], journal: Self.scenario().bytes)
+        let run = try runXinfang(["audit", "--light", "green"], journal: Self.scenario().bytes)
         XCTAssertEqual(run.stdout, "")
-        let all = try XinfangRun.run(["audit"], journal: Self.scenario().bytes)
+        let all = try runXinfang(["audit"], journal: Self.scenario().bytes)
         XCTAssertEqual(all.lines.count, 8)   // case 2 was closed on 2026-05-02
         XCTAssertTrue(all.lines.allSatisfy { $0.contains(#""light":"red""#) && $0.contains(#""overdue":true"#) })
     }
 
     func testTableAlignsChineseByDisplayWidth() throws {
-        let run = try XinfangRun.run(["audit", "--as-of", "2026-05-01", "--light", "red", "--format", "table"], journal: Self.scenario().bytes)
+        let run = try runXinfang(["audit", "--as-of", "2026-05-01", "--light", "red", "--format", "table"], journal: Self.scenario().bytes)
         XCTAssertEqual(run.stdout, """
         case            unit      assigned    days  light  due         overdue  days_since_filed  region  category
         --------------  --------  ----------  ----  -----  ----------  -------  ----------------  ------  --------
@@ -131,14 +131,14 @@ final class AuditLightsTests: XCTestCase {
     }
 
     func testCustomThresholdsFromThePolicy() throws {
-        var journal = AuditJournal()
-        journal.file("XF-2026-000001", "2026-01-01")
-        journal.assign("XF-2026-000001", "2026-01-02", unit: "市人社局")
+        let journal = JournalBuilder()
+        journal.file("XF-2026-000001", "2026-01-01T00:00:00")
+        journal.assign("XF-2026-000001", "2026-01-02T00:00:00", to: "市人社局")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-policy-\(UUID().uuidString).json")
         try Data(#"{"green_max_days":5,"red_from_days":10,"handling_limit_days":30}"#.utf8).write(to: directory)
         defer { try? FileManager.default.removeItem(at: directory) }
         func light(_ asOf: String) throws -> String {
-            let run = try XinfangRun.run(["audit", "--as-of", asOf, "--policy", directory.path], journal: journal.bytes)
+            let run = try runXinfang(["audit", "--as-of", asOf, "--policy", directory.path], journal: journal.bytes)
             XCTAssertEqual(run.status, 0, run.stderr)
             return run.stdout
         }
@@ -148,24 +148,24 @@ final class AuditLightsTests: XCTestCase {
     }
 
     func testMissingJournalAndUsageErrors() throws {
-        let missing = try XinfangRun.run(["audit"], journal: nil)
+        let missing = try runXinfang(["audit"], journal: nil)
         XCTAssertEqual(missing.status, 3)
         XCTAssertEqual(missing.stderr, "xinfang audit: journal $TMP/xinfang.ndjson does not exist (give --journal PATH or set XINFANG_JOURNAL)\n")
-        let badLight = try XinfangRun.run(["audit", "--light", "amber"], journal: [])
+        let badLight = try runXinfang(["audit", "--light", "amber"], journal: [])
         XCTAssertEqual(badLight.status, 2)
         XCTAssertTrue(badLight.stderr.hasPrefix("xinfang audit: option '--light': \"amber\" is not a light"), badLight.stderr)
-        let badDate = try XinfangRun.run(["audit", "--as-of", "2026-02-30"], journal: [])
+        let badDate = try runXinfang(["audit", "--as-of", "2026-02-30"], journal: [])
         XCTAssertEqual(badDate.status, 2)
-        let mixed = try XinfangRun.run(["audit", "--verify", "--as-of", "2026-01-01"], journal: [])
+        let mixed = try runXinfang(["audit", "--verify", "--as-of", "2026-01-01"], journal: [])
         XCTAssertEqual(mixed.status, 2)
         XCTAssertTrue(mixed.stderr.hasPrefix("xinfang audit: option '--as-of' does not apply to --verify"), mixed.stderr)
     }
 
     func testDamagedJournalStopsWithStatus3() throws {
-        var journal = AuditJournal()
-        journal.file("XF-2026-000001", "2026-01-01")
-        journal.assign("XF-2026-000002", "2026-01-02", unit: "市人社局")
-        let run = try XinfangRun.run(["audit"], journal: journal.bytes)
+        let journal = JournalBuilder()
+        journal.file("XF-2026-000001", "2026-01-01T00:00:00")
+        journal.assign("XF-2026-000002", "2026-01-02T00:00:00", to: "市人社局")
+        let run = try runXinfang(["audit"], journal: journal.bytes)
         XCTAssertEqual(run.status, 3)
         XCTAssertEqual(run.stderr, "xinfang audit: journal $TMP/xinfang.ndjson: line 2: case XF-2026-000002 does not exist (it was never filed); run 'xinfang audit --verify' for a full report\n")
     }

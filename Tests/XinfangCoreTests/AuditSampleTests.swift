@@ -32,35 +32,36 @@ final class AuditSampleTests: XCTestCase {
 
     /// Ten cases closed in March 2026 (case 2 anonymous, case 3 already rated), one closed in April,
     /// one returned for redo (open again), one closed after the as-of day, one never closed.
-    static func scenario() -> AuditJournal {
-        var journal = AuditJournal()
+    static func scenario() -> JournalBuilder {
+        let journal = JournalBuilder()
+        let wangWei = Petitioner(name: "王伟", phone: "13800138000")
         for number in 1...10 {
             let id = String(format: "XF-2026-%06d", number)
             let unit = number % 2 == 0 ? "市住建局" : "市人社局"
-            journal.file(id, "2026-02-01T09:00:00", petitioner: number == 2 ? nil : Petitioner(name: "李\(number)", phone: "1380013800\(number % 10)"))
-            journal.assign(id, "2026-02-02T09:00:00", unit: unit)
-            journal.reply(id, String(format: "2026-03-%02dT16:00:00", number + 1), unit: unit)
+            journal.file(id, "2026-02-01T09:00:00", channel: .letter, petitioner: number == 2 ? nil : Petitioner(name: "李\(number)", phone: "1380013800\(number % 10)"))
+            journal.assign(id, "2026-02-02T09:00:00", to: unit)
+            journal.close(id, String(format: "2026-03-%02dT16:00:00", number + 1), unit: unit)
         }
         journal.rate("XF-2026-000003", "2026-03-20T10:00:00", .satisfied)
-        journal.file("XF-2026-000011", "2026-03-01T09:00:00")
-        journal.assign("XF-2026-000011", "2026-03-01T10:00:00", unit: "市人社局")
-        journal.reply("XF-2026-000011", "2026-04-01T00:10:00", unit: "市人社局")
-        journal.file("XF-2026-000012", "2026-03-01T09:00:00")
-        journal.assign("XF-2026-000012", "2026-03-01T10:00:00", unit: "市人社局")
-        journal.reply("XF-2026-000012", "2026-03-15T10:00:00", unit: "市人社局")
-        journal.giveBack("XF-2026-000012", "2026-03-25T10:00:00", unit: "市人社局")
-        journal.file("XF-2026-000013", "2026-03-01T09:00:00")
-        journal.assign("XF-2026-000013", "2026-03-01T10:00:00", unit: "市人社局")
-        journal.reply("XF-2026-000013", "2026-05-15T10:00:00", unit: "市人社局")
-        journal.file("XF-2026-000014", "2026-03-01T09:00:00")
+        journal.file("XF-2026-000011", "2026-03-01T09:00:00", channel: .letter, petitioner: wangWei)
+        journal.assign("XF-2026-000011", "2026-03-01T10:00:00", to: "市人社局")
+        journal.close("XF-2026-000011", "2026-04-01T00:10:00", unit: "市人社局")
+        journal.file("XF-2026-000012", "2026-03-01T09:00:00", channel: .letter, petitioner: wangWei)
+        journal.assign("XF-2026-000012", "2026-03-01T10:00:00", to: "市人社局")
+        journal.close("XF-2026-000012", "2026-03-15T10:00:00", unit: "市人社局")
+        journal.giveBack("XF-2026-000012", "2026-03-25T10:00:00", to: "市人社局")
+        journal.file("XF-2026-000013", "2026-03-01T09:00:00", channel: .letter, petitioner: wangWei)
+        journal.assign("XF-2026-000013", "2026-03-01T10:00:00", to: "市人社局")
+        journal.close("XF-2026-000013", "2026-05-15T10:00:00", unit: "市人社局")
+        journal.file("XF-2026-000014", "2026-03-01T09:00:00", channel: .letter, petitioner: wangWei)
         return journal
     }
 
-    func sample(_ arguments: [String]) throws -> XinfangRun {
-        try XinfangRun.run(["audit", "--as-of", "2026-04-30", "--sample"] + arguments, journal: Self.scenario().bytes)
+    func sample(_ arguments: [String]) throws -> RunResult {
+        try runXinfang(["audit", "--as-of", "2026-04-30", "--sample"] + arguments, journal: Self.scenario().bytes)
     }
 
-    func cases(_ run: XinfangRun) -> [Int] {
+    func cases(_ run: RunResult) -> [Int] {
         run.lines.compactMap { Int($0.dropFirst(17).prefix(6)) }
     }
 
@@ -104,7 +105,7 @@ final class AuditSampleTests: XCTestCase {
         XCTAssertEqual(cases(april), [11])
         let unit = try sample(["50", "--seed", "9", "--unit", "市住建局"])
         XCTAssertEqual(cases(unit).sorted(), [2, 4, 6, 8, 10])
-        let later = try XinfangRun.run(["audit", "--as-of", "2026-05-31", "--sample", "50", "--seed", "9", "--from", "2026-05-01"], journal: Self.scenario().bytes)
+        let later = try runXinfang(["audit", "--as-of", "2026-05-31", "--sample", "50", "--seed", "9", "--from", "2026-05-01"], journal: Self.scenario().bytes)
         XCTAssertEqual(cases(later), [13])
         let none = try sample(["5", "--seed", "9", "--from", "2027-01-01"])
         XCTAssertEqual(none.stdout, "")
@@ -135,7 +136,7 @@ final class AuditSampleTests: XCTestCase {
 
     func testUsageErrors() throws {
         func message(_ arguments: [String]) throws -> String {
-            let run = try XinfangRun.run(["audit"] + arguments, journal: Self.scenario().bytes)
+            let run = try runXinfang(["audit"] + arguments, journal: Self.scenario().bytes)
             XCTAssertEqual(run.status, 2, arguments.joined(separator: " "))
             XCTAssertEqual(run.stdout, "")
             return run.stderr.split(separator: "\n").first.map(String.init) ?? ""

@@ -4,18 +4,18 @@ import XinfangCore
 /// `xinfang audit --verify`: each kind of damage found, with its line number, in a journal damaged for it.
 final class AuditVerifyTests: XCTestCase {
     /// Ten clean lines: three cases, every kind of event.
-    static func base() -> AuditJournal {
-        var journal = AuditJournal()
+    static func base() -> JournalBuilder {
+        let journal = JournalBuilder()
         journal.file("XF-2026-000001", "2026-03-02T09:00:00")                      // 1
-        journal.assign("XF-2026-000001", "2026-03-03T09:00:00", unit: "市人社局")   // 2
+        journal.assign("XF-2026-000001", "2026-03-03T09:00:00", to: "市人社局")   // 2
         journal.file("XF-2026-000002", "2026-03-04T09:00:00")                      // 3
-        journal.reply("XF-2026-000001", "2026-03-20T09:00:00", unit: "市人社局")    // 4
-        journal.assign("XF-2026-000002", "2026-03-21T09:00:00", unit: "市住建局")   // 5
+        journal.close("XF-2026-000001", "2026-03-20T09:00:00", unit: "市人社局")    // 4
+        journal.assign("XF-2026-000002", "2026-03-21T09:00:00", to: "市住建局")   // 5
         journal.rate("XF-2026-000001", "2026-03-25T09:00:00", .satisfied)          // 6
         journal.file("XF-2026-000003", "2026-03-26T09:00:00")                      // 7
         journal.extend("XF-2026-000002", "2026-04-01T09:00:00", unit: "市住建局", days: 30)   // 8
-        journal.assign("XF-2026-000003", "2026-04-02T09:00:00", unit: "市公安局")   // 9
-        journal.reply("XF-2026-000002", "2026-04-03T09:00:00", unit: "市住建局")    // 10
+        journal.assign("XF-2026-000003", "2026-04-02T09:00:00", to: "市公安局")   // 9
+        journal.close("XF-2026-000002", "2026-04-03T09:00:00", unit: "市住建局")    // 10
         return journal
     }
 
@@ -24,12 +24,12 @@ final class AuditVerifyTests: XCTestCase {
         base().text.split(separator: "\n").map { String($0) + "\n" }
     }
 
-    func verify(_ text: String) throws -> XinfangRun {
-        try XinfangRun.run(["audit", "--verify"], journal: Array(text.utf8))
+    func verify(_ text: String) throws -> RunResult {
+        try runXinfang(["audit", "--verify"], journal: Array(text.utf8))
     }
 
     /// The `problem` and `line` of each stdout line, as `"chain@3"`.
-    func problems(_ run: XinfangRun) -> [String] {
+    func problems(_ run: RunResult) -> [String] {
         run.lines.map { line in
             let problem = line.components(separatedBy: #""problem":""#).last?.prefix { $0 != "\"" } ?? ""
             let number = line.dropFirst(8).prefix { $0.isNumber }
@@ -51,14 +51,14 @@ final class AuditVerifyTests: XCTestCase {
     }
 
     func testAMissingJournal() throws {
-        let run = try XinfangRun.run(["audit", "--verify"], journal: nil)
+        let run = try runXinfang(["audit", "--verify"], journal: nil)
         XCTAssertEqual(run.status, 3)
         XCTAssertEqual(run.stderr, "xinfang audit: journal $TMP/xinfang.ndjson does not exist (give --journal PATH or set XINFANG_JOURNAL)\n")
     }
 
     func testAChangedByteBreaksTheChainAtThatLine() throws {
         var lines = Self.lines()
-        lines[2] = lines[2].replacingOccurrences(of: "拖欠工资", with: "拖欠工钱")
+        lines[2] = lines[2].replacingOccurrences(of: "反映问题", with: "反应问题")
         let run = try verify(lines.joined())
         XCTAssertEqual(run.status, 3)
         XCTAssertEqual(run.stdout, #"{"line":3,"problem":"chain","case":"XF-2026-000002","message":"hash chain broken: the line does not hash to its \"hash\" from the line before (changed, removed or reordered lines)"}"# + "\n")
@@ -118,18 +118,18 @@ final class AuditVerifyTests: XCTestCase {
     }
 
     func testAnEventForACaseNeverFiled() throws {
-        var journal = Self.base()
-        journal.assign("XF-2026-000099", "2026-04-05T09:00:00", unit: "市人社局")
+        let journal = Self.base()
+        journal.assign("XF-2026-000099", "2026-04-05T09:00:00", to: "市人社局")
         let run = try verify(journal.text)
         XCTAssertEqual(run.status, 3)
         XCTAssertEqual(run.stdout, #"{"line":11,"problem":"unknown_case","case":"XF-2026-000099","message":"case XF-2026-000099 does not exist (it was never filed)"}"# + "\n")
     }
 
     func testEventsThatBreakTheLifecycle() throws {
-        var journal = Self.base()
+        let journal = Self.base()
         journal.rate("XF-2026-000003", "2026-04-05T09:00:00", .satisfied)                     // 11: open, not closed
-        journal.reply("XF-2026-000001", "2026-04-05T09:00:00", unit: "市人社局")              // 12: already closed
-        journal.assign("XF-2026-000003", "2026-04-01T09:00:00", unit: "市住建局")              // 13: earlier than its latest event
+        journal.close("XF-2026-000001", "2026-04-05T09:00:00", unit: "市人社局")              // 12: already closed
+        journal.assign("XF-2026-000003", "2026-04-01T09:00:00", to: "市住建局")              // 13: earlier than its latest event
         journal.file("XF-2026-000001", "2026-04-06T09:00:00")                                 // 14: filed twice
         let run = try verify(journal.text)
         XCTAssertEqual(run.status, 3)
@@ -143,9 +143,9 @@ final class AuditVerifyTests: XCTestCase {
     }
 
     func testTableFormat() throws {
-        var journal = Self.base()
-        journal.assign("XF-2026-000099", "2026-04-05T09:00:00", unit: "市人社局")
-        let run = try XinfangRun.run(["audit", "--verify", "--format", "table"], journal: journal.bytes)
+        let journal = Self.base()
+        journal.assign("XF-2026-000099", "2026-04-05T09:00:00", to: "市人社局")
+        let run = try runXinfang(["audit", "--verify", "--format", "table"], journal: journal.bytes)
         XCTAssertEqual(run.status, 3)
         XCTAssertEqual(run.stdout, """
         line  problem       case            message

@@ -5,7 +5,8 @@ import XinfangCore
 /// Builds a journal through the library's own event encoding (hash-chained lines), for tests of the reading verbs.
 ///
 /// Events are written in the order they are added; each case's events must go forward in time,
-/// as the lifecycle demands. Times are office-local (`2026-03-01T09:00:00`, or a plain date for 09:00).
+/// as the lifecycle demands. Times are office-local (`2026-03-01T09:00:00`, or a plain date for 09:00;
+/// write `T00:00:00` where the start of the day is meant).
 final class JournalBuilder {
     let zone: OfficeTimeZone
     private(set) var bytes: [UInt8] = []
@@ -16,6 +17,9 @@ final class JournalBuilder {
         self.zone = zone
         bytes.reserveCapacity(1 << 20)
     }
+
+    /// The journal's lines so far, each ending in `\n`.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     func instant(_ text: String) -> Instant {
         let full = text.count == 10 ? text + "T09:00:00" : text
@@ -39,10 +43,11 @@ final class JournalBuilder {
         hash = next
     }
 
-    func file(_ caseID: String, _ at: String, channel: Channel = .online, region: String = "广州市",
-              category: String = "劳动社保", repeatOf: String? = nil) {
-        add(caseID, at, .filed(Filing(channel: channel, summary: "反映问题 \(caseID)", region: region, category: category,
-                                      petitioner: nil, repeatOf: repeatOf)))
+    /// Files a case; its summary is `反映问题 CASE` unless given, and it is anonymous unless a petitioner is given.
+    func file(_ caseID: String, _ at: String, channel: Channel = .online, summary: String? = nil, region: String = "广州市",
+              category: String = "劳动社保", petitioner: Petitioner? = nil, repeatOf: String? = nil) {
+        add(caseID, at, .filed(Filing(channel: channel, summary: summary ?? "反映问题 \(caseID)", region: region,
+                                      category: category, petitioner: petitioner, repeatOf: repeatOf)))
     }
 
     func assign(_ caseID: String, _ at: String, to unit: String, from: String? = nil) {
@@ -53,6 +58,7 @@ final class JournalBuilder {
         add(caseID, at, .returned(Return(unit: unit, reason: "答复未解决实际问题")))
     }
 
+    /// A closing reply.
     func close(_ caseID: String, _ at: String, unit: String) {
         add(caseID, at, .replied(Reply(unit: unit, text: "已办结", closes: true)))
     }
@@ -67,11 +73,18 @@ final class JournalBuilder {
 
     /// Writes the journal into a fresh temporary directory and returns that directory (the journal is `xinfang.ndjson`).
     func write() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Data(bytes).write(to: directory.appendingPathComponent("xinfang.ndjson"))
-        return directory
+        try writeJournal(bytes)
     }
+}
+
+/// Writes `journal` (unless nil) as `xinfang.ndjson` into a fresh temporary directory and returns that directory.
+func writeJournal(_ journal: [UInt8]?) throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    if let journal {
+        try Data(journal).write(to: directory.appendingPathComponent("xinfang.ndjson"))
+    }
+    return directory
 }
 
 /// What one in-process run of `xinfang` printed and returned.
@@ -79,6 +92,9 @@ struct RunResult {
     var stdout: String
     var stderr: String
     var status: Int32
+
+    /// The stdout lines.
+    var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 
     /// Stdout's NDJSON lines as objects.
     func objects(file: StaticString = #filePath, line: UInt = #line) -> [[String: Any]] {
@@ -92,11 +108,21 @@ struct RunResult {
 
 /// Runs `xinfang ARGS` in-process in `directory` with the clock at `now` (default 2026-11-29T10:00:00+08:00).
 func runXinfang(_ arguments: [String], in directory: URL, stdin: [UInt8] = [],
-                now: Instant = Instant(seconds: 1_795_917_600)) -> RunResult {
+                now: Instant = GoldenCaseTests.fixedNow) -> RunResult {
     let stdout = OutputSink(collectingAs: "<stdout>")
     let stderr = OutputSink(collectingAs: "<stderr>")
     let environment = Environment(stdout: stdout, stderr: stderr, stdin: { MemorySource(stdin) },
                                   variables: [:], currentDirectory: directory.path, now: { now })
     let status = CLI.run(arguments, environment: environment)
     return RunResult(stdout: stdout.text, stderr: stderr.text, status: status)
+}
+
+/// Runs `xinfang ARGS` in-process in a fresh temporary directory holding `journal` (unless nil) as `xinfang.ndjson`,
+/// then removes the directory; its path prints as `$TMP`.
+func runXinfang(_ arguments: [String], journal: [UInt8]?, now: Instant = GoldenCaseTests.fixedNow) throws -> RunResult {
+    let directory = try writeJournal(journal)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = runXinfang(arguments, in: directory, now: now)
+    return RunResult(stdout: result.stdout.replacingOccurrences(of: directory.path, with: "$TMP"),
+                     stderr: result.stderr.replacingOccurrences(of: directory.path, with: "$TMP"), status: result.status)
 }

@@ -22,7 +22,7 @@ final class TamperEvidenceTests: XCTestCase {
     }
 
     private func verify(_ journal: [UInt8]) throws -> (status: Int32, firstLine: Int?) {
-        let result = try XinfangRun.run(["audit", "--verify"], journal: journal)
+        let result = try runXinfang(["audit", "--verify"], journal: journal)
         let first = result.lines.first.flatMap { try? JSONParser.parseObjectLine($0) }
         if case .number(let text)? = first?["line"] { return (result.status, Int(text)) }
         return (result.status, nil)
