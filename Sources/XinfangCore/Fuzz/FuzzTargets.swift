@@ -184,15 +184,15 @@ public enum FuzzTargets {
             case .echo(let echo):
                 broken += Self.checkEcho(echo, line: line)
             case .write(var event, let echo):
-                broken += Self.checkEcho(echo, line: line)
                 do throws(LifecycleError) { try state.apply(event) } catch {
                     FuzzTargets.checkMessage(error.description, line: line, into: &broken)
                     return broken
                 }
                 event.seq = position.seq + 1
-                let (bytes, hash) = event.journalLine(previousHash: position.hash, timeZone: policy.timeZone)
+                let (bytes, hash, fields) = event.journalLineWithFields(previousHash: position.hash, timeZone: policy.timeZone)
                 position.seq = event.seq
                 position.hash = hash
+                broken += Self.checkEcho(echo.bytes(journalLine: bytes, fields: fields), line: line)
                 broken += readBack(bytes, event: event, line: line)
             }
             return broken

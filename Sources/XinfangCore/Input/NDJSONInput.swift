@@ -11,7 +11,6 @@ public enum NDJSONInput {
         do {
             try reader.forEachLine { (line: Line) throws(Never) in
                 let object: Result<JSONObject, InputError>
-                var base64: String?
                 if line.truncated {
                     object = .failure(InputError(JSONSyntaxError.lineTooLong(limit: LineReader<NotifyingSource>.defaultMaxLineLength).description))
                 } else {
@@ -19,10 +18,9 @@ public enum NDJSONInput {
                         object = .success(try JSONParser.parseObjectLine(line.bytes))
                     } catch {
                         object = .failure(InputError(error.description))
-                        if case .invalidUTF8 = error { base64 = Data(line.bytes).base64EncodedString() }
                     }
                 }
-                body(InputRecord(source: name, line: line.number, text: line.text, object: object, base64: base64))
+                body(InputRecord(source: name, line: line.number, bytes: Array(line.bytes), object: object))
             }
         } catch {
             switch error {

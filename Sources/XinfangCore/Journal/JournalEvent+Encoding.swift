@@ -11,17 +11,26 @@ extension JournalEvent {
     ///
     /// - Returns: the line and its hash (the next event's `previousHash`).
     public func journalLine(previousHash: String, timeZone: OfficeTimeZone) -> (line: [UInt8], hash: String) {
+        let (line, hash, _) = journalLineWithFields(previousHash: previousHash, timeZone: timeZone)
+        return (line, hash)
+    }
+
+    /// ``journalLine(previousHash:timeZone:)``, and where in the line the kind's own fields are
+    /// (from the comma before the first of them to the end of the last), so a writer can echo them
+    /// without encoding them twice.
+    public func journalLineWithFields(previousHash: String, timeZone: OfficeTimeZone) -> (line: [UInt8], hash: String, fields: Range<Int>) {
         var line = NDJSONLine()
         line.field("seq", seq)
         line.field("event", kind.rawValue)
         line.field("case", caseID)
         line.field("at", timeZone.format(at))
         line.field("recorded", timeZone.format(recorded))
+        let fieldsStart = line.bytes.count
         appendPayload(to: &line)
         let body = line.bytes
         let hash = JournalHash.chain(previous: previousHash, body: body)
         line.field("hash", hash)
-        return (line.finished(), hash)
+        return (line.finished(), hash, fieldsStart..<body.count)
     }
 
     /// Writes the kind's own fields, absent optional ones left out.

@@ -6,8 +6,30 @@ public enum LineOutcome {
     case reject(String)
     /// Nothing to write; print this line (a duplicate, an unchanged assignment).
     case echo([UInt8])
-    /// Write `event`, then print the line.
-    case write(JournalEvent, echo: [UInt8])
+    /// Write `event`, then print `echo`.
+    case write(JournalEvent, echo: Echo)
+
+    /// What a writing verb prints for an event it wrote.
+    public enum Echo {
+        /// This line.
+        case line([UInt8])
+        /// `prefix` (an object left open) followed by the event's own fields exactly as its journal
+        /// line has them, so they are encoded once, not twice.
+        case fields(after: NDJSONLine)
+
+        /// The line to print, given the event's journal line and where its own fields are in it.
+        public func bytes(journalLine: [UInt8], fields: Range<Int>) -> [UInt8] {
+            switch self {
+            case .line(let line):
+                return line
+            case .fields(let prefix):
+                var echo = prefix.bytes
+                echo.append(contentsOf: journalLine[fields])
+                echo.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+                return echo
+            }
+        }
+    }
 }
 
 /// Runs a writing verb's records against the journal in batches, durably.
@@ -170,13 +192,13 @@ public final class WriterSession<State: JournalFold> {
                     continue
                 }
                 event.seq = next.seq + 1
-                let (line, hash) = event.journalLine(previousHash: next.hash, timeZone: policy.timeZone)
+                let (line, hash, fields) = event.journalLineWithFields(previousHash: next.hash, timeZone: policy.timeZone)
                 bytes.append(contentsOf: line)
                 next.seq = event.seq
                 next.hash = hash
                 next.lines += 1
                 next.offset += line.count
-                outputs.append(echo)
+                outputs.append(echo.bytes(journalLine: line, fields: fields))
             }
         }
         if !bytes.isEmpty && !dryRun {

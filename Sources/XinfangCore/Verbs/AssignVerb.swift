@@ -89,7 +89,7 @@ public enum AssignVerb: Verb {
         }
         let event = JournalEvent(seq: 0, caseID: record.id, at: request.at, recorded: now, payload: payload)
         do { try book.check(event) } catch { return .reject(error.description) }
-        return .write(event, echo: echo(event, status: status, record: record, policy: policy, handoff: handoff))
+        return .write(event, echo: .line(echo(event, status: status, record: record, policy: policy, handoff: handoff)))
     }
 
     /// The output line for a written event: case, status, unit, at, the event's own fields, the new due day,

@@ -80,19 +80,29 @@ public enum FileVerb: Verb {
         filing.repeatOf = state.index.repeatOf(filing, received: received)
         let number = state.index.nextCaseNumber(office: policy.office, received: received).description
         let event = JournalEvent(seq: 0, caseID: number, at: received, recorded: now, payload: .filed(filing))
-        return .write(event, echo: echo(caseID: number, status: "filed", filing: filing, received: received, policy: policy, redact: redact))
+        if redact {
+            return .write(event, echo: .line(echo(caseID: number, status: "filed", filing: filing, received: received, policy: policy, redact: true)))
+        }
+        // The petition as registered is exactly the event's fields: echo them from the journal line.
+        return .write(event, echo: .fields(after: echoPrefix(caseID: number, status: "filed", received: received, policy: policy)))
     }
 
     /// The output line: case, status, then the petition as registered (channel in English, received in RFC 3339).
     static func echo(caseID: String, status: String, filing: Filing, received: Instant, policy: Policy, redact: Bool) -> [UInt8] {
-        var line = NDJSONLine()
-        line.field("case", caseID)
-        line.field("status", status)
-        line.field("received", policy.timeZone.format(received))
+        var line = echoPrefix(caseID: caseID, status: status, received: received, policy: policy)
         var shown = filing
         if redact, let petitioner = filing.petitioner { shown.petitioner = Redaction.petitioner(petitioner) }
         JournalEvent(seq: 0, caseID: caseID, at: received, recorded: received, payload: .filed(shown)).appendPayload(to: &line)
         return line.finished()
+    }
+
+    /// The start of an output line: case, status, received (the object left open for the petition's fields).
+    static func echoPrefix(caseID: String, status: String, received: Instant, policy: Policy) -> NDJSONLine {
+        var line = NDJSONLine()
+        line.field("case", caseID)
+        line.field("status", status)
+        line.field("received", policy.timeZone.format(received))
+        return line
     }
 
     private static func readDefaults(_ arguments: ParsedArguments, policy: Policy) throws(UsageError) -> PetitionForm.Defaults {

@@ -52,7 +52,7 @@ public enum ReplyVerb: Verb {
         }
         let event = JournalEvent(seq: 0, caseID: record.id, at: request.at, recorded: now, payload: payload)
         do { try book.check(event) } catch { return .reject(error.description) }
-        return .write(event, echo: echo(event, record: record, policy: policy))
+        return .write(event, echo: .line(echo(event, record: record, policy: policy)))
     }
 
     /// The output line: case, status, at, unit, the event's own fields, and the due day while the case stays open.
