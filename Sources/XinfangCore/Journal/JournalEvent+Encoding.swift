@@ -42,13 +42,7 @@ extension JournalEvent {
             line.field("region", filing.region)
             line.field("category", filing.category)
             if let petitioner = filing.petitioner {
-                line.key("petitioner")
-                line.beginObject()
-                line.field("name", petitioner.name)
-                if let id = petitioner.idNumber { line.field("id_number", id) }
-                if let phone = petitioner.phone { line.field("phone", phone) }
-                if let address = petitioner.address { line.field("address", address) }
-                line.endObject()
+                petitioner.append(as: "petitioner", to: &line)
             } else {
                 line.field("anonymous", true)
             }
@@ -80,6 +74,19 @@ extension JournalEvent {
             line.field("satisfaction", verdict.satisfaction.rawValue)
             if let via = verdict.via { line.field("via", via.rawValue) }
         }
+    }
+}
+
+extension Petitioner {
+    /// Writes the petitioner as the member `key`: `name`, then `id_number`, `phone` and `address` when known.
+    func append(as key: String, to line: inout NDJSONLine) {
+        line.key(key)
+        line.beginObject()
+        line.field("name", name)
+        if let idNumber { line.field("id_number", idNumber) }
+        if let phone { line.field("phone", phone) }
+        if let address { line.field("address", address) }
+        line.endObject()
     }
 }
 

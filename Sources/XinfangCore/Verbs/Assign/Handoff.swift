@@ -49,13 +49,7 @@ enum Handoff {
             line.field("confidential", true)
         } else if let petitioner = record.petitioner {
             let shown = mode == .redacted ? Redaction.petitioner(petitioner) : petitioner
-            line.key("petitioner")
-            line.beginObject()
-            line.field("name", shown.name)
-            if let id = shown.idNumber { line.field("id_number", id) }
-            if let phone = shown.phone { line.field("phone", phone) }
-            if let address = shown.address { line.field("address", address) }
-            line.endObject()
+            shown.append(as: "petitioner", to: &line)
         } else {
             line.field("anonymous", true)
         }
