@@ -81,7 +81,7 @@ struct JournalLineDecoder {
                     try scanPetitioner(b, n, &p)
                     values[field.rawValue] = RawValue(kind: .object, start: 0, end: 0)
                 } else {
-                    values[field.rawValue] = try scanValue(b, n, &p, depth: 1)
+                    values[field.rawValue] = try Self.scanValue(b, n, &p, depth: 1)
                 }
             } else {
                 try skipUnknown(b, n, &p, key: key, depth: 1)
@@ -118,7 +118,7 @@ struct JournalLineDecoder {
                 let bit: UInt64 = 1 << UInt64(field.rawValue)
                 guard present & bit == 0 else { throw Fallback() }
                 present |= bit
-                values[field.rawValue] = try scanValue(b, n, &p, depth: 2)
+                values[field.rawValue] = try Self.scanValue(b, n, &p, depth: 2)
             } else {
                 try skipUnknown(b, n, &p, key: key, depth: 2)
             }
@@ -165,13 +165,13 @@ struct JournalLineDecoder {
             if memcmp(b + seen.lowerBound, b + key.lowerBound, key.count) == 0 { throw Fallback() }
         }
         unknownKeys.append(key)
-        let value = try scanValue(b, n, &p, depth: depth)
+        let value = try Self.scanValue(b, n, &p, depth: depth)
         try validate(value, b)
     }
 
     /// Reads one value starting at `p` (not at white space).
     @inline(__always)
-    private func scanValue(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, depth: Int) throws(Fallback) -> RawValue {
+    private static func scanValue(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, depth: Int) throws(Fallback) -> RawValue {
         switch b[p] {
         case UInt8(ascii: "\""):
             return try Self.scanString(b, n, &p)
