@@ -75,10 +75,10 @@ struct CaseIndex: Sendable {
                 all.reserveCapacity(keys.count + 1)
                 for stored in slots where stored != 0 { all[keys[Int(stored & 0xFFFF_FFFF) - 1]] = Int(stored >> 32) }
                 if let officePrefix {
-                    let office = String(decoding: officePrefix, as: UTF8.self)
+                    let office = String(decoding: officePrefix.dropLast(), as: UTF8.self)  // without its dash
                     for (year, values) in byYear {
                         for (sequence, stored) in values.enumerated() where stored != 0 {
-                            all[office + CaseNumber(office: "", year: year, sequence: sequence).description.dropFirst()] = Int(stored - 1)
+                            all[CaseNumber(office: office, year: year, sequence: sequence).description] = Int(stored - 1)
                         }
                     }
                 }

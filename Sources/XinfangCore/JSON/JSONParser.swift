@@ -187,18 +187,14 @@ public struct JSONParser {
                 guard position < bytes.count else { break }
                 let escape = bytes[position]
                 position += 1
+                if let byte = JSONEscape.simple(escape) {
+                    buffer.append(byte)
+                    continue
+                }
                 switch escape {
-                case UInt8(ascii: "\""): buffer.append(0x22)
-                case UInt8(ascii: "\\"): buffer.append(0x5C)
-                case UInt8(ascii: "/"): buffer.append(0x2F)
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
                     let scalar = try parseUnicodeEscape()
-                    buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    JSONEscape.appendUTF8(scalar.value, to: &buffer)
                 default:
                     throw malformed("invalid escape \\\(describeEscape(escape))", column: position - 2)
                 }
@@ -231,20 +227,9 @@ public struct JSONParser {
     }
 
     private mutating func readHex4() throws(JSONSyntaxError) -> UInt16 {
-        guard position + 4 <= bytes.count else { throw malformed("\\u needs 4 hex digits") }
-        var value: UInt16 = 0
-        for _ in 0..<4 {
-            let byte = bytes[position]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw malformed("\\u needs 4 hex digits")
-            }
-            value = value << 4 | UInt16(digit)
-            position += 1
-        }
+        let digits = bytes.baseAddress.flatMap { JSONEscape.hex4($0.assumingMemoryBound(to: UInt8.self), position, bytes.count) }
+        guard let value = digits else { throw malformed("\\u needs 4 hex digits") }
+        position += 4
         return value
     }
 

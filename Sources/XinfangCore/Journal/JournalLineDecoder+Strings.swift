@@ -69,68 +69,28 @@ extension JournalLineDecoder {
             guard p + 1 < end else { throw Fallback() }
             let escape = b[p + 1]
             p += 2
+            if let byte = JSONEscape.simple(escape) {
+                scratch.append(byte)
+                continue
+            }
             switch escape {
-            case UInt8(ascii: "\""): scratch.append(0x22)
-            case UInt8(ascii: "\\"): scratch.append(0x5C)
-            case UInt8(ascii: "/"): scratch.append(0x2F)
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
             case UInt8(ascii: "u"):
-                guard let high = Self.hex4(b, p, end) else { throw Fallback() }
+                guard let high = JSONEscape.hex4(b, p, end) else { throw Fallback() }
                 p += 4
                 var scalar = UInt32(high)
                 if (0xD800...0xDBFF).contains(high) {
                     guard p + 6 <= end, b[p] == UInt8(ascii: "\\"), b[p + 1] == UInt8(ascii: "u"),
-                          let low = Self.hex4(b, p + 2, end), (0xDC00...0xDFFF).contains(low) else { throw Fallback() }
+                          let low = JSONEscape.hex4(b, p + 2, end), (0xDC00...0xDFFF).contains(low) else { throw Fallback() }
                     p += 6
                     scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(high) {
                     throw Fallback()
                 }
-                Self.appendUTF8(scalar, to: &scratch)
+                JSONEscape.appendUTF8(scalar, to: &scratch)
             default:
                 throw Fallback()
             }
         }
         return String(decoding: scratch, as: UTF8.self)
-    }
-
-    static func hex4(_ b: UnsafePointer<UInt8>, _ p: Int, _ end: Int) -> UInt16? {
-        guard p + 4 <= end else { return nil }
-        var value: UInt16 = 0
-        for offset in 0..<4 {
-            let byte = b[p + offset]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt16(digit)
-        }
-        return value
-    }
-
-    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-        switch scalar {
-        case 0..<0x80:
-            out.append(UInt8(scalar))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | (scalar >> 6)))
-            out.append(UInt8(0x80 | (scalar & 0x3F)))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | (scalar >> 12)))
-            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (scalar & 0x3F)))
-        default:
-            out.append(UInt8(0xF0 | (scalar >> 18)))
-            out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (scalar & 0x3F)))
-        }
     }
 }
