@@ -51,6 +51,11 @@ public final class Context {
         return try Policy.load(path: environment.resolve(path))
     }
 
+    /// How many threads read a large journal: `$XINFANG_THREADS` (1 reads it in one pass), else one per core.
+    public var readerThreads: Int {
+        environment.variables["XINFANG_THREADS"].flatMap { Int($0) }.map { min(max($0, 1), 64) } ?? JournalReplay.defaultReaders
+    }
+
     /// Parses a date flag (`--as-of 2026-03-31`).
     public func dateOption(_ arguments: ParsedArguments, _ name: String, timeZone: OfficeTimeZone) throws(UsageError) -> LocalDate? {
         guard let text = arguments.value(name) else { return nil }

@@ -27,6 +27,19 @@ public struct CaseBook: Sendable {
         indexByID[id].map { cases[$0] }
     }
 
+    /// Appends the cases of `later`, a book of the events that follow this one's (the next part of
+    /// the same journal, folded on its own), keeping the order of filing.
+    /// - Returns: false, changing nothing, when a case of `later` is already in this book (filed twice).
+    mutating func absorb(_ later: CaseBook) -> Bool {
+        guard !later.cases.contains(where: { indexByID[$0.id] != nil }) else { return false }
+        cases.reserveCapacity(cases.count + later.cases.count)
+        for record in later.cases {
+            indexByID[record.id] = cases.count
+            cases.append(record)
+        }
+        return true
+    }
+
     /// The number of cases.
     public var count: Int { cases.count }
 
@@ -49,14 +62,22 @@ public struct CaseBook: Sendable {
     /// event: this is the reading verbs' inner loop).
     /// - Throws: ``LifecycleError`` (and records nothing) when the event breaks the lifecycle.
     public mutating func apply(_ event: JournalEvent) throws(LifecycleError) {
+        guard try applyIfFiled(event) else { throw LifecycleError.neverFiled(event.caseID) }
+    }
+
+    /// ``apply(_:)``, except that an event of a case this book never saw filed is not an error:
+    /// it is left unrecorded and the answer is false (a reader of a journal's later part keeps
+    /// such events for the book of the parts before).
+    mutating func applyIfFiled(_ event: JournalEvent) throws(LifecycleError) -> Bool {
         let id = event.caseID
         if case .filed(let filing) = event.payload {
             guard indexByID[id] == nil else { throw LifecycleError(caseID: id, message: "was already filed") }
             indexByID[id] = cases.count
             cases.append(CaseRecord(id: id, filing: filing, at: event.at, timeZone: policy.timeZone, retainTexts: retainTexts))
-            return
+            return true
         }
-        guard let index = indexByID[id] else { throw LifecycleError.neverFiled(id) }
+        guard let index = indexByID[id] else { return false }
         try cases[index].record(event, policy: policy)
+        return true
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// The file is only ever appended to. A writer holds `flock(LOCK_EX)` from
 /// catching up with other writers' lines to the `fsync` of its own, so lines
 /// of concurrent writers never interleave and every case number is unique.
-public final class JournalFile {
+public final class JournalFile: Sendable {
     public let path: String
     private let descriptor: Int32
 
@@ -66,6 +66,31 @@ public final class JournalFile {
             throw .io(IOFailure(operation: "seek in", path: path, code: errno))
         }
         return FileDescriptorSource(descriptor: descriptor, name: path)
+    }
+
+    /// A source for the bytes from `offset` to `end` (nil: to the end of the file, however far it
+    /// has grown by then), read with `pread`, so that sources of several ranges can be read at once.
+    public func source(from offset: Int, to end: Int?) -> FileRangeSource {
+        FileRangeSource(descriptor: descriptor, name: path, offset: offset, end: end)
+    }
+
+    /// Where the line after the one holding byte `offset` starts (just after the next `\n` at or
+    /// after `offset`); nil when there is no line break before `limit`.
+    public func lineStart(after offset: Int, before limit: Int) throws(JournalError) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        var position = offset
+        while position < limit {
+            let wanted = min(buffer.count, limit - position)
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(position)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .io(IOFailure(operation: "read", path: path, code: errno))
+            }
+            if count == 0 { return nil }
+            if let newline = buffer[0..<count].firstIndex(of: 0x0A) { return position + newline + 1 }
+            position += count
+        }
+        return nil
     }
 
     /// The file's size in bytes.

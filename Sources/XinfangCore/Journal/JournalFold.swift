@@ -17,9 +17,15 @@ extension JournalScanner {
     /// - Throws: ``IOFailure`` when reading fails.
     public func fold<State: JournalFold>(_ source: some ByteSource, from position: JournalPosition, into state: inout State,
                                          skippingFrom cutoff: Instant? = nil) throws(IOFailure) -> (Outcome, JournalProblem?) {
+        try fold(source, from: position, expectingSeq: position.seq + 1, into: &state, skippingFrom: cutoff)
+    }
+
+    /// ``fold(_:from:into:skippingFrom:)`` where the first line's `seq` is `expectingSeq`, or anything when nil.
+    func fold<State: JournalFold>(_ source: some ByteSource, from position: JournalPosition, expectingSeq: Int?,
+                                  into state: inout State, skippingFrom cutoff: Instant?) throws(IOFailure) -> (Outcome, JournalProblem?) {
         var damage: JournalProblem?
         do {
-            let outcome = try scan(source, from: position) { (item: JournalScanner.Item) throws(Never) in
+            let outcome = try scan(source, from: position, expectingSeq: expectingSeq) { (item: JournalScanner.Item) throws(Never) in
                 guard damage == nil else { return }
                 switch item {
                 case .event(let event, let line):

@@ -70,13 +70,21 @@ public struct JournalScanner: Sendable {
     public func scan<Source: ByteSource, E: Error>(
         _ source: Source, from position: JournalPosition, _ body: (Item) throws(E) -> Void
     ) throws(LineReaderError<E>) -> Outcome {
+        try scan(source, from: position, expectingSeq: position.seq + 1, body)
+    }
+
+    /// ``scan(_:from:_:)`` where the first line's `seq` is `expectingSeq`, or anything when nil (a
+    /// reader that starts mid-journal without having read the lines before).
+    func scan<Source: ByteSource, E: Error>(
+        _ source: Source, from position: JournalPosition, expectingSeq: Int?, _ body: (Item) throws(E) -> Void
+    ) throws(LineReaderError<E>) -> Outcome {
         var outcome = Outcome(position: position, tornTail: nil)
         var reader = LineReader(source: source, maxLineLength: 4 << 20)
         var decoder = JournalLineDecoder(timeZone: timeZone, texts: texts)
         // The last hash read, kept as bytes: a String per line would cost an allocation each.
         var previousHash = Array(position.hash.utf8)
         var hashChanged = false
-        var expectedSeq: Int? = position.seq + 1
+        var expectedSeq = expectingSeq
         try reader.forEachLine(startingLine: position.lines + 1, startingOffset: position.offset) { (line: Line) throws(E) in
             guard line.terminated else {
                 outcome.tornTail = (line.number, line.offset, line.bytes.count)

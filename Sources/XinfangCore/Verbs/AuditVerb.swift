@@ -65,7 +65,8 @@ public enum AuditVerb: Verb {
         if case .sample = request.mode { retainTexts = true }
         let book: CaseBook
         do {
-            book = try JournalReplay.load(path: path, policy: policy, asOf: asOf, retainTexts: retainTexts) { context.error($0) }
+            book = try JournalReplay.load(path: path, policy: policy, asOf: asOf, retainTexts: retainTexts,
+                                          readers: context.readerThreads) { context.error($0) }
         } catch {
             context.error("\(error)")
             return .journal

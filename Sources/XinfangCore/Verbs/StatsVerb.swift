@@ -54,7 +54,7 @@ public enum StatsVerb: Verb {
         let book: CaseBook
         do {
             book = try JournalReplay.load(path: context.journalPath(arguments), policy: policy, asOf: query.asOf,
-                                          warn: { context.error($0) })
+                                          readers: context.readerThreads, warn: { context.error($0) })
         } catch {
             context.error("\(error)")
             return .journal
