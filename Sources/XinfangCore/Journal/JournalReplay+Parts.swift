@@ -26,10 +26,7 @@ extension JournalReplay {
         let ranges = try partRanges(file: file, parts: parts, minimumPartBytes: minimumPartBytes)
         guard ranges.count > 1 else { return nil }
         let results = UnsafeMutableBufferPointer<Result<PartResult, IOFailure>>.allocate(capacity: ranges.count)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
+        defer { results.deallocate() }
         let slots = PartSlots(results: results)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
             let range = ranges[index]
@@ -43,8 +40,10 @@ extension JournalReplay {
             }
             slots.results.baseAddress!.advanced(by: index).initialize(to: result)
         }
+        // Moved out of their slots, so that each book has one owner and is not copied when the join changes it.
+        let moved = (0..<ranges.count).map { results.baseAddress!.advanced(by: $0).move() }
         var parts: [PartResult] = []
-        for result in results {
+        for result in moved {
             switch result {
             case .success(let part): parts.append(part)
             case .failure(let failure): throw .io(failure)
@@ -61,8 +60,9 @@ extension JournalReplay {
     }
 
     /// The parts' books joined in order, or nil when anything is out of the plain order.
-    private static func join(_ parts: [PartResult]) -> PartsOutcome? {
+    private static func join(_ parts: consuming [PartResult]) -> PartsOutcome? {
         guard var book = parts.first?.fold.book else { return nil }
+        parts[0].fold.book = CaseBook(policy: book.policy, retainTexts: book.retainTexts)  // the joined book is its cases' only owner
         var lastSeq: Int?
         var linesBefore = 0
         var tornLine: Int?

@@ -62,18 +62,25 @@ public struct StatsReport: Sendable {
     static func aggregate(book: CaseBook, query: StatsQuery) -> [StatsGroupKey: StatsCounts] {
         let policy = book.policy
         let previous = query.previousPeriod
-        var groups: [StatsGroupKey: StatsCounts] = [:]
+        var numbers = StatsGroupNumbers(keys: query.keys)
+        var counts: [StatsCounts] = []
         for record in book.cases {
             let day = record.receivedDay
             if query.contains(day) {
-                let key = StatsGroupKey(values: query.keys.map { $0.value(of: record, receivedDay: day) })
-                groups[key, default: Self.emptyCounts(previous != nil)].count(record, asOf: query.asOf, policy: policy)
+                let group = numbers.number(of: record, receivedDay: day)
+                if group == counts.count { counts.append(Self.emptyCounts(previous != nil)) }
+                counts[group].count(record, asOf: query.asOf, policy: policy)
             }
             if let previous, day >= previous.from, day < previous.to {
-                let shifted = day.adding(years: 1)
-                let key = StatsGroupKey(values: query.keys.map { $0.value(of: record, receivedDay: shifted) })
-                groups[key, default: Self.emptyCounts(true)].filedPrevYear! += 1
+                let group = numbers.number(of: record, receivedDay: day.adding(years: 1))
+                if group == counts.count { counts.append(Self.emptyCounts(true)) }
+                counts[group].filedPrevYear! += 1
             }
+        }
+        // Numbers are per spelling; a group is per `String` value (canonically equivalent spellings are one group).
+        var groups: [StatsGroupKey: StatsCounts] = [:]
+        for (group, values) in numbers.values.enumerated() {
+            groups[StatsGroupKey(values: values), default: Self.emptyCounts(previous != nil)].add(counts[group])
         }
         return groups
     }
