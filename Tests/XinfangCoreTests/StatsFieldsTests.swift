@@ -176,6 +176,26 @@ final class StatsFieldsTests: XCTestCase {
         XCTAssertEqual(marchOnline["yoy_growth"] as? Double, 0)
     }
 
+    /// Groups are told apart by `String` equality: two byte spellings of one name (é precomposed, and e with
+    /// a combining accent) are one group, whatever the shortcuts the counting takes.
+    func testCanonicallyEquivalentSpellingsOfANameAreOneGroup() throws {
+        let journal = JournalBuilder()
+        journal.file("XF-2026-000001", "2026-03-01", region: "Caf\u{E9}")
+        journal.assign("XF-2026-000001", "2026-03-02", to: "市人社局 Caf\u{E9}")
+        journal.file("XF-2026-000002", "2026-03-01", region: "Cafe\u{301}")
+        journal.assign("XF-2026-000002", "2026-03-02", to: "市人社局 Cafe\u{301}")
+        journal.file("XF-2026-000003", "2026-03-01", region: "Cafe")
+        journal.assign("XF-2026-000003", "2026-03-02", to: "市人社局 Cafe")
+        let directory = try journal.write()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for key in ["unit", "region"] {
+            let rows = runXinfang(["stats", "--by", key, "--as-of", "2026-03-31"], in: directory).objects()
+            XCTAssertEqual(rows.map { $0[key] as? String ?? "total" }.count, 3, key)
+            XCTAssertEqual(rows.map { $0["filed"] as? Int }, [1, 2, 3], key)
+            XCTAssertEqual(rows.first?[key] as? String, key == "unit" ? "市人社局 Cafe" : "Cafe")
+        }
+    }
+
     func testUsageAndJournalErrors() throws {
         let directory = try Self.journal().write()
         defer { try? FileManager.default.removeItem(at: directory) }
