@@ -3,7 +3,7 @@
 /// `String` hashing normalises Unicode first, which is slow for Chinese text, and even
 /// hashing raw bytes through `Hasher` costs a full SipHash pass over them at every lookup
 /// and again at every rehash while a table grows. This key hashes its bytes once, eight at a
-/// time, when it is made; a table then only feeds that one word to `Hasher`. Two keys are
+/// time, when it is made; a table then only mixes that one word with its seed. Two keys are
 /// equal when their bytes are.
 struct FilingKey: Hashable, Sendable {
     let bytes: [UInt8]
@@ -20,6 +20,12 @@ struct FilingKey: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(digest)
+    }
+
+    /// The table's hash without a `Hasher`: the digest mixed with the table's seed.
+    func _rawHashValue(seed: Int) -> Int {
+        let mixed = (digest ^ UInt64(UInt(bitPattern: seed))) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed ^ (mixed &>> 32))
     }
 
     static func == (left: FilingKey, right: FilingKey) -> Bool {
