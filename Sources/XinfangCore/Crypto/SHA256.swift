@@ -317,47 +317,149 @@ extension SHA256 {
         /// Runs the compression function over `count` consecutive 64-byte
         /// blocks starting at `blocks` (no alignment requirement).
         static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
-            SHA256.roundConstants.withUnsafeBufferPointer { k in
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                    var block = blocks
-                    var h0 = state.h0, h1 = state.h1, h2 = state.h2, h3 = state.h3
-                    var h4 = state.h4, h5 = state.h5, h6 = state.h6, h7 = state.h7
-
-                    for _ in 0..<count {
-                        // Message schedule (FIPS 180-4, 6.2.2 step 1).
-                        for t in 0..<16 {
-                            w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
-                        }
-                        for t in 16..<64 {
-                            w[t] = sigma1(w[t &- 2]) &+ w[t &- 7] &+ sigma0(w[t &- 15]) &+ w[t &- 16]
-                        }
-
-                        // 64 rounds, eight at a time so the variable roles rotate
-                        // by renaming instead of by moving values around.
-                        var a = h0, b = h1, c = h2, d = h3
-                        var e = h4, f = h5, g = h6, h = h7
-                        var t = 0
-                        while t < 64 {
-                            round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
-                            round(h, a, b, &c, d, e, f, &g, k[t &+ 1] &+ w[t &+ 1])
-                            round(g, h, a, &b, c, d, e, &f, k[t &+ 2] &+ w[t &+ 2])
-                            round(f, g, h, &a, b, c, d, &e, k[t &+ 3] &+ w[t &+ 3])
-                            round(e, f, g, &h, a, b, c, &d, k[t &+ 4] &+ w[t &+ 4])
-                            round(d, e, f, &g, h, a, b, &c, k[t &+ 5] &+ w[t &+ 5])
-                            round(c, d, e, &f, g, h, a, &b, k[t &+ 6] &+ w[t &+ 6])
-                            round(b, c, d, &e, f, g, h, &a, k[t &+ 7] &+ w[t &+ 7])
-                            t &+= 8
-                        }
-
-                        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-                        h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
-                        block += 64
-                    }
-
-                    state.h0 = h0; state.h1 = h1; state.h2 = h2; state.h3 = h3
-                    state.h4 = h4; state.h5 = h5; state.h6 = h6; state.h7 = h7
-                }
+            // Fully unrolled (generated code): the message schedule is a rolling window of sixteen
+            // locals and the round constants (``SHA256/roundConstants``) are literals, so a block
+            // touches no memory but its own 64 bytes. Message schedule and rounds: FIPS 180-4, 6.2.2.
+            var block = blocks
+            var h0 = state.h0, h1 = state.h1, h2 = state.h2, h3 = state.h3
+            var h4 = state.h4, h5 = state.h5, h6 = state.h6, h7 = state.h7
+            for _ in 0..<count {
+                var w0 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+                var w1 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
+                var w2 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+                var w3 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+                var w4 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+                var w5 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
+                var w6 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 24, as: UInt32.self))
+                var w7 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 28, as: UInt32.self))
+                var w8 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
+                var w9 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 36, as: UInt32.self))
+                var w10 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 40, as: UInt32.self))
+                var w11 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 44, as: UInt32.self))
+                var w12 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 48, as: UInt32.self))
+                var w13 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 52, as: UInt32.self))
+                var w14 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 56, as: UInt32.self))
+                var w15 = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 60, as: UInt32.self))
+                var a = h0, b = h1, c = h2, d = h3
+                var e = h4, f = h5, g = h6, h = h7
+                round(a, b, c, &d, e, f, g, &h, 0x428a2f98 &+ w0)
+                round(h, a, b, &c, d, e, f, &g, 0x71374491 &+ w1)
+                round(g, h, a, &b, c, d, e, &f, 0xb5c0fbcf &+ w2)
+                round(f, g, h, &a, b, c, d, &e, 0xe9b5dba5 &+ w3)
+                round(e, f, g, &h, a, b, c, &d, 0x3956c25b &+ w4)
+                round(d, e, f, &g, h, a, b, &c, 0x59f111f1 &+ w5)
+                round(c, d, e, &f, g, h, a, &b, 0x923f82a4 &+ w6)
+                round(b, c, d, &e, f, g, h, &a, 0xab1c5ed5 &+ w7)
+                round(a, b, c, &d, e, f, g, &h, 0xd807aa98 &+ w8)
+                round(h, a, b, &c, d, e, f, &g, 0x12835b01 &+ w9)
+                round(g, h, a, &b, c, d, e, &f, 0x243185be &+ w10)
+                round(f, g, h, &a, b, c, d, &e, 0x550c7dc3 &+ w11)
+                round(e, f, g, &h, a, b, c, &d, 0x72be5d74 &+ w12)
+                round(d, e, f, &g, h, a, b, &c, 0x80deb1fe &+ w13)
+                round(c, d, e, &f, g, h, a, &b, 0x9bdc06a7 &+ w14)
+                round(b, c, d, &e, f, g, h, &a, 0xc19bf174 &+ w15)
+                w0 = sigma1(w14) &+ w9 &+ sigma0(w1) &+ w0
+                round(a, b, c, &d, e, f, g, &h, 0xe49b69c1 &+ w0)
+                w1 = sigma1(w15) &+ w10 &+ sigma0(w2) &+ w1
+                round(h, a, b, &c, d, e, f, &g, 0xefbe4786 &+ w1)
+                w2 = sigma1(w0) &+ w11 &+ sigma0(w3) &+ w2
+                round(g, h, a, &b, c, d, e, &f, 0x0fc19dc6 &+ w2)
+                w3 = sigma1(w1) &+ w12 &+ sigma0(w4) &+ w3
+                round(f, g, h, &a, b, c, d, &e, 0x240ca1cc &+ w3)
+                w4 = sigma1(w2) &+ w13 &+ sigma0(w5) &+ w4
+                round(e, f, g, &h, a, b, c, &d, 0x2de92c6f &+ w4)
+                w5 = sigma1(w3) &+ w14 &+ sigma0(w6) &+ w5
+                round(d, e, f, &g, h, a, b, &c, 0x4a7484aa &+ w5)
+                w6 = sigma1(w4) &+ w15 &+ sigma0(w7) &+ w6
+                round(c, d, e, &f, g, h, a, &b, 0x5cb0a9dc &+ w6)
+                w7 = sigma1(w5) &+ w0 &+ sigma0(w8) &+ w7
+                round(b, c, d, &e, f, g, h, &a, 0x76f988da &+ w7)
+                w8 = sigma1(w6) &+ w1 &+ sigma0(w9) &+ w8
+                round(a, b, c, &d, e, f, g, &h, 0x983e5152 &+ w8)
+                w9 = sigma1(w7) &+ w2 &+ sigma0(w10) &+ w9
+                round(h, a, b, &c, d, e, f, &g, 0xa831c66d &+ w9)
+                w10 = sigma1(w8) &+ w3 &+ sigma0(w11) &+ w10
+                round(g, h, a, &b, c, d, e, &f, 0xb00327c8 &+ w10)
+                w11 = sigma1(w9) &+ w4 &+ sigma0(w12) &+ w11
+                round(f, g, h, &a, b, c, d, &e, 0xbf597fc7 &+ w11)
+                w12 = sigma1(w10) &+ w5 &+ sigma0(w13) &+ w12
+                round(e, f, g, &h, a, b, c, &d, 0xc6e00bf3 &+ w12)
+                w13 = sigma1(w11) &+ w6 &+ sigma0(w14) &+ w13
+                round(d, e, f, &g, h, a, b, &c, 0xd5a79147 &+ w13)
+                w14 = sigma1(w12) &+ w7 &+ sigma0(w15) &+ w14
+                round(c, d, e, &f, g, h, a, &b, 0x06ca6351 &+ w14)
+                w15 = sigma1(w13) &+ w8 &+ sigma0(w0) &+ w15
+                round(b, c, d, &e, f, g, h, &a, 0x14292967 &+ w15)
+                w0 = sigma1(w14) &+ w9 &+ sigma0(w1) &+ w0
+                round(a, b, c, &d, e, f, g, &h, 0x27b70a85 &+ w0)
+                w1 = sigma1(w15) &+ w10 &+ sigma0(w2) &+ w1
+                round(h, a, b, &c, d, e, f, &g, 0x2e1b2138 &+ w1)
+                w2 = sigma1(w0) &+ w11 &+ sigma0(w3) &+ w2
+                round(g, h, a, &b, c, d, e, &f, 0x4d2c6dfc &+ w2)
+                w3 = sigma1(w1) &+ w12 &+ sigma0(w4) &+ w3
+                round(f, g, h, &a, b, c, d, &e, 0x53380d13 &+ w3)
+                w4 = sigma1(w2) &+ w13 &+ sigma0(w5) &+ w4
+                round(e, f, g, &h, a, b, c, &d, 0x650a7354 &+ w4)
+                w5 = sigma1(w3) &+ w14 &+ sigma0(w6) &+ w5
+                round(d, e, f, &g, h, a, b, &c, 0x766a0abb &+ w5)
+                w6 = sigma1(w4) &+ w15 &+ sigma0(w7) &+ w6
+                round(c, d, e, &f, g, h, a, &b, 0x81c2c92e &+ w6)
+                w7 = sigma1(w5) &+ w0 &+ sigma0(w8) &+ w7
+                round(b, c, d, &e, f, g, h, &a, 0x92722c85 &+ w7)
+                w8 = sigma1(w6) &+ w1 &+ sigma0(w9) &+ w8
+                round(a, b, c, &d, e, f, g, &h, 0xa2bfe8a1 &+ w8)
+                w9 = sigma1(w7) &+ w2 &+ sigma0(w10) &+ w9
+                round(h, a, b, &c, d, e, f, &g, 0xa81a664b &+ w9)
+                w10 = sigma1(w8) &+ w3 &+ sigma0(w11) &+ w10
+                round(g, h, a, &b, c, d, e, &f, 0xc24b8b70 &+ w10)
+                w11 = sigma1(w9) &+ w4 &+ sigma0(w12) &+ w11
+                round(f, g, h, &a, b, c, d, &e, 0xc76c51a3 &+ w11)
+                w12 = sigma1(w10) &+ w5 &+ sigma0(w13) &+ w12
+                round(e, f, g, &h, a, b, c, &d, 0xd192e819 &+ w12)
+                w13 = sigma1(w11) &+ w6 &+ sigma0(w14) &+ w13
+                round(d, e, f, &g, h, a, b, &c, 0xd6990624 &+ w13)
+                w14 = sigma1(w12) &+ w7 &+ sigma0(w15) &+ w14
+                round(c, d, e, &f, g, h, a, &b, 0xf40e3585 &+ w14)
+                w15 = sigma1(w13) &+ w8 &+ sigma0(w0) &+ w15
+                round(b, c, d, &e, f, g, h, &a, 0x106aa070 &+ w15)
+                w0 = sigma1(w14) &+ w9 &+ sigma0(w1) &+ w0
+                round(a, b, c, &d, e, f, g, &h, 0x19a4c116 &+ w0)
+                w1 = sigma1(w15) &+ w10 &+ sigma0(w2) &+ w1
+                round(h, a, b, &c, d, e, f, &g, 0x1e376c08 &+ w1)
+                w2 = sigma1(w0) &+ w11 &+ sigma0(w3) &+ w2
+                round(g, h, a, &b, c, d, e, &f, 0x2748774c &+ w2)
+                w3 = sigma1(w1) &+ w12 &+ sigma0(w4) &+ w3
+                round(f, g, h, &a, b, c, d, &e, 0x34b0bcb5 &+ w3)
+                w4 = sigma1(w2) &+ w13 &+ sigma0(w5) &+ w4
+                round(e, f, g, &h, a, b, c, &d, 0x391c0cb3 &+ w4)
+                w5 = sigma1(w3) &+ w14 &+ sigma0(w6) &+ w5
+                round(d, e, f, &g, h, a, b, &c, 0x4ed8aa4a &+ w5)
+                w6 = sigma1(w4) &+ w15 &+ sigma0(w7) &+ w6
+                round(c, d, e, &f, g, h, a, &b, 0x5b9cca4f &+ w6)
+                w7 = sigma1(w5) &+ w0 &+ sigma0(w8) &+ w7
+                round(b, c, d, &e, f, g, h, &a, 0x682e6ff3 &+ w7)
+                w8 = sigma1(w6) &+ w1 &+ sigma0(w9) &+ w8
+                round(a, b, c, &d, e, f, g, &h, 0x748f82ee &+ w8)
+                w9 = sigma1(w7) &+ w2 &+ sigma0(w10) &+ w9
+                round(h, a, b, &c, d, e, f, &g, 0x78a5636f &+ w9)
+                w10 = sigma1(w8) &+ w3 &+ sigma0(w11) &+ w10
+                round(g, h, a, &b, c, d, e, &f, 0x84c87814 &+ w10)
+                w11 = sigma1(w9) &+ w4 &+ sigma0(w12) &+ w11
+                round(f, g, h, &a, b, c, d, &e, 0x8cc70208 &+ w11)
+                w12 = sigma1(w10) &+ w5 &+ sigma0(w13) &+ w12
+                round(e, f, g, &h, a, b, c, &d, 0x90befffa &+ w12)
+                w13 = sigma1(w11) &+ w6 &+ sigma0(w14) &+ w13
+                round(d, e, f, &g, h, a, b, &c, 0xa4506ceb &+ w13)
+                w14 = sigma1(w12) &+ w7 &+ sigma0(w15) &+ w14
+                round(c, d, e, &f, g, h, a, &b, 0xbef9a3f7 &+ w14)
+                w15 = sigma1(w13) &+ w8 &+ sigma0(w0) &+ w15
+                round(b, c, d, &e, f, g, h, &a, 0xc67178f2 &+ w15)
+                h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                block += 64
             }
+            state.h0 = h0; state.h1 = h1; state.h2 = h2; state.h3 = h3
+            state.h4 = h4; state.h5 = h5; state.h6 = h6; state.h7 = h7
         }
 
         /// One SHA-256 round. `d` receives d + T1 and `h` receives T1 + T2;

@@ -4,6 +4,16 @@ extension String {
     /// Works on scalars with a hand-written table rather than `Character.isWhitespace`,
     /// which costs a Unicode property lookup per character on a hot path.
     public func trimmingSpaces() -> String {
+        // Most text has no space at either end: look at the first and last scalars' bytes only.
+        var copy = self
+        let trimmed = copy.withUTF8 { utf8 -> Bool in
+            guard let first = utf8.first, let last = utf8.last else { return true }
+            if first < 0x80 && last < 0x80 {
+                return first.isASCIISpace || last.isASCIISpace
+            }
+            return Self.scalar(utf8, at: 0).isSpace || Self.scalar(utf8, endingAt: utf8.count).isSpace
+        }
+        if !trimmed { return self }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return self }
         if !first.isSpace && !last.isSpace { return self }
@@ -12,8 +22,36 @@ extension String {
         return String(scalars[start...end])
     }
 
+    /// The scalar whose UTF-8 starts at `start` (the bytes are valid UTF-8).
+    private static func scalar(_ utf8: UnsafeBufferPointer<UInt8>, at start: Int) -> Unicode.Scalar {
+        let lead = UInt32(utf8[start])
+        let value: UInt32
+        switch lead {
+        case 0..<0x80: value = lead
+        case 0xC0..<0xE0: value = (lead & 0x1F) << 6 | UInt32(utf8[start + 1] & 0x3F)
+        case 0xE0..<0xF0:
+            value = (lead & 0x0F) << 12 | UInt32(utf8[start + 1] & 0x3F) << 6 | UInt32(utf8[start + 2] & 0x3F)
+        default:
+            value = (lead & 0x07) << 18 | UInt32(utf8[start + 1] & 0x3F) << 12 | UInt32(utf8[start + 2] & 0x3F) << 6
+                | UInt32(utf8[start + 3] & 0x3F)
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// The scalar whose UTF-8 ends just before `end` (the bytes are valid UTF-8).
+    private static func scalar(_ utf8: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Unicode.Scalar {
+        var start = end - 1
+        while start > 0 && utf8[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(utf8, at: start)
+    }
+
     /// True when the string has nothing but white space.
     public var isBlank: Bool { unicodeScalars.allSatisfy(\.isSpace) }
+}
+
+extension UInt8 {
+    /// ASCII white space (U+0009–U+000D, U+0020).
+    fileprivate var isASCIISpace: Bool { (0x09...0x0D).contains(self) || self == 0x20 }
 }
 
 extension Unicode.Scalar {

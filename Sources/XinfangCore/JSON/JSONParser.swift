@@ -91,6 +91,7 @@ public struct JSONParser {
         try enter()
         position += 1  // {
         var object = JSONObject()
+        if depth == 1 { object.members.reserveCapacity(12) }  // one allocation for a typical input line's members
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1

@@ -13,11 +13,16 @@
 public struct NDJSONLine: Sendable {
     /// The bytes so far.
     public private(set) var bytes: [UInt8] = []
-    /// Whether the current object needs a comma before its next member, one entry per open object.
-    private var needsComma: [Bool] = []
+    /// How many objects are open.
+    private var depth = 0
+    /// Whether the object open at depth d (1...64) needs a comma before its next member: bit d - 1.
+    /// A line's few levels fit in one word, so building a line allocates nothing but its bytes.
+    private var commaBits: UInt64 = 0
+    /// The same, for objects nested deeper than 64 levels (only ever from ``appendValue(_:)``).
+    private var deeper: [Bool] = []
 
     public init() {
-        bytes.reserveCapacity(256)
+        bytes.reserveCapacity(512)
     }
 
     /// The line so far as text (for tests and messages).
@@ -28,30 +33,53 @@ public struct NDJSONLine: Sendable {
     /// Opens an object (the line's own object is opened by the first member if not yet open).
     public mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        depth += 1
+        if depth <= 64 {
+            commaBits &= ~(1 &<< UInt64(depth - 1))
+        } else {
+            deeper.append(false)
+        }
     }
 
     /// Closes the innermost open object.
     public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
-        needsComma.removeLast()
+        if depth > 64 { deeper.removeLast() }
+        depth -= 1
     }
 
     /// Closes every open object and appends the line break.
     public mutating func finished() -> [UInt8] {
-        if needsComma.isEmpty && bytes.isEmpty { beginObject() }
-        while !needsComma.isEmpty { endObject() }
+        if depth == 0 && bytes.isEmpty { beginObject() }
+        while depth > 0 { endObject() }
         bytes.append(0x0A)
         return bytes
     }
 
     /// Writes `"key":` with the comma before it when needed.
     public mutating func key(_ key: String) {
-        if needsComma.isEmpty { beginObject() }
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if depth == 0 { beginObject() }
+        let comma: Bool
+        if depth <= 64 {
+            let bit: UInt64 = 1 &<< UInt64(depth - 1)
+            comma = commaBits & bit != 0
+            commaBits |= bit
+        } else {
+            comma = deeper[deeper.count - 1]
+            deeper[deeper.count - 1] = true
+        }
+        if comma { bytes.append(UInt8(ascii: ",")) }
         appendString(key)
         bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A member whose value is an instant in RFC 3339 form in `timeZone` (``OfficeTimeZone/format(_:)``),
+    /// written without making a `String`.
+    public mutating func field(_ key: String, _ instant: Instant, in timeZone: OfficeTimeZone) {
+        self.key(key)
+        bytes.append(UInt8(ascii: "\""))
+        timeZone.format(instant, into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     // MARK: Members

@@ -23,14 +23,14 @@ extension JournalEvent {
         line.field("seq", seq)
         line.field("event", kind.rawValue)
         line.field("case", caseID)
-        line.field("at", timeZone.format(at))
-        line.field("recorded", timeZone.format(recorded))
+        line.field("at", at, in: timeZone)
+        line.field("recorded", recorded, in: timeZone)
         let fieldsStart = line.bytes.count
         appendPayload(to: &line)
-        let body = line.bytes
-        let hash = JournalHash.chain(previous: previousHash, body: body)
+        let bodyEnd = line.bytes.count
+        let hash = line.bytes.withUnsafeBytes { JournalHash.chain(previous: previousHash, body: $0) }
         line.field("hash", hash)
-        return (line.finished(), hash, fieldsStart..<body.count)
+        return (line.finished(), hash, fieldsStart..<bodyEnd)
     }
 
     /// Writes the kind's own fields, absent optional ones left out.

@@ -9,9 +9,9 @@ public struct FilingIndex: Sendable {
         let category: String
     }
 
-    private var bySourceID: [ByteKey: String] = [:]
-    private var byFingerprint: [ByteKey: String] = [:]
-    private var byPetitioner: [ByteKey: [EarlierCase]] = [:]
+    private var bySourceID: [FilingKey: String] = [:]
+    private var byFingerprint: [FilingKey: String] = [:]
+    private var byPetitioner: [FilingKey: [EarlierCase]] = [:]
     /// The highest sequence used, per office code and year.
     private var lastSequence: [String: [Int: Int]] = [:]
     private let timeZone: OfficeTimeZone
@@ -20,25 +20,37 @@ public struct FilingIndex: Sendable {
         self.timeZone = timeZone
     }
 
-    /// The fingerprint of a submission without a `source_id`: channel, received day, petitioner and summary.
-    public func fingerprint(of filing: Filing, received: Instant) -> ByteKey {
-        let day = timeZone.localDate(of: received).description
-        guard let petitioner = filing.petitioner else {
-            return ByteKey(parts: [filing.channel.rawValue, day, "anonymous", filing.summary])
+    /// The fingerprint of a submission without a `source_id`: channel, received day, petitioner and
+    /// summary, as their UTF-8 bytes separated by U+001F.
+    func fingerprint(of filing: Filing, received: Instant) -> FilingKey {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 + filing.summary.utf8.count)
+        func part(_ text: String) {
+            bytes.append(0x1F)
+            bytes.append(contentsOf: text.utf8)
         }
-        return ByteKey(parts: [filing.channel.rawValue, day, petitioner.name, petitioner.idNumber ?? "",
-                               petitioner.phone ?? "", filing.summary])
+        bytes.append(contentsOf: filing.channel.rawValue.utf8)
+        part(timeZone.localDate(of: received).description)
+        if let petitioner = filing.petitioner {
+            part(petitioner.name)
+            part(petitioner.idNumber ?? "")
+            part(petitioner.phone ?? "")
+        } else {
+            part("anonymous")
+        }
+        part(filing.summary)
+        return FilingKey(bytes)
     }
 
     /// The case an identical earlier submission was filed as, if any.
     public func duplicate(of filing: Filing, received: Instant) -> String? {
-        if let sourceID = filing.sourceID { return bySourceID[ByteKey(sourceID)] }
+        if let sourceID = filing.sourceID { return bySourceID[FilingKey(sourceID)] }
         return byFingerprint[fingerprint(of: filing, received: received)]
     }
 
     /// The most recent case of the same petitioner about the same respondent or category, received on or before `received`.
     public func repeatOf(_ filing: Filing, received: Instant) -> String? {
-        guard let key = filing.petitioner?.identityKey, let earlier = byPetitioner[ByteKey(key)] else { return nil }
+        guard let key = filing.petitioner?.identityKey, let earlier = byPetitioner[FilingKey(key)] else { return nil }
         var best: EarlierCase?
         for candidate in earlier where candidate.received <= received {
             let sameMatter = candidate.category == filing.category
@@ -59,13 +71,13 @@ public struct FilingIndex: Sendable {
     /// Records a `filed` event.
     public mutating func note(caseID: String, filing: Filing, received: Instant) {
         if let sourceID = filing.sourceID {
-            let key = ByteKey(sourceID)
+            let key = FilingKey(sourceID)
             if bySourceID[key] == nil { bySourceID[key] = caseID }
         }
         let print = fingerprint(of: filing, received: received)
         if byFingerprint[print] == nil { byFingerprint[print] = caseID }
         if let key = filing.petitioner?.identityKey {
-            byPetitioner[ByteKey(key), default: []].append(EarlierCase(caseID: caseID, received: received,
+            byPetitioner[FilingKey(key), default: []].append(EarlierCase(caseID: caseID, received: received,
                                                               respondent: filing.respondent, category: filing.category))
         }
         if let number = CaseNumber(parsing: caseID) {

@@ -27,7 +27,7 @@ public struct PetitionForm {
 
     /// The filing and its receipt time (`now` when the line has no `received`).
     public func read(_ object: JSONObject, now: Instant) throws(FieldError) -> (Filing, Instant) {
-        for key in object.keys where !Self.fields.contains(key) {
+        for key in object.members.lazy.map(\.key) where !Self.fields.contains(key) {
             let hint = Spelling.nearest(to: key, among: Self.fields).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw FieldError(field: key, message: "unknown field\(hint)")
         }
@@ -73,7 +73,7 @@ public struct PetitionForm {
         guard let person else {
             throw FieldError(field: "petitioner", message: "missing (give the petitioner's \"name\", or \"anonymous\": true)")
         }
-        for key in person.keys where !Self.petitionerFields.contains(key) {
+        for key in person.members.lazy.map(\.key) where !Self.petitionerFields.contains(key) {
             let hint = Spelling.nearest(to: key, among: Self.petitionerFields).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw FieldError(field: "petitioner.\(key)", message: "unknown field\(hint)")
         }
