@@ -94,6 +94,21 @@ final class JournalPartsTests: XCTestCase {
         XCTAssertGreaterThan(spanning, 50)
     }
 
+    /// A journal written a kind at a time (every filing first, then the handling): the later parts hold
+    /// nothing but events of cases filed in the first, all kept aside and joined.
+    func testAJournalWithEveryFilingFirstIsJoinedToTheBookOfOnePass() throws {
+        let events = events(cases: 300, seed: 21)
+        var ordered = events.filter { $0.kind == .filed } + events.filter { $0.kind != .filed }
+        for index in ordered.indices { ordered[index].seq = index + 1 }
+        let path = try write(lines(ordered))
+        let onePass = load(path, readers: 1)
+        XCTAssertEqual(onePass.book?.count, 300)
+        for readers in [2, 5] {
+            XCTAssertEqual(load(path, readers: readers), onePass)
+            XCTAssertTrue(try joinsParts(path, readers: readers))
+        }
+    }
+
     func testMembersInOtherOrdersEscapesAndUnknownMembersGiveTheSameBookInParts() throws {
         let wild = JournalSamples.wildLines(lines(events(cases: 250, seed: 12)), seed: 13)
         let path = try write(wild)

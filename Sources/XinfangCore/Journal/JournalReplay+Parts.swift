@@ -70,9 +70,9 @@ extension JournalReplay {
             guard !part.damaged, !part.fold.overflowed else { return nil }
             if index > 0 {
                 if let first = part.fold.firstSeq, let last = lastSeq, first != last + 1 { return nil }
-                for event in part.fold.deferred {
+                for kept in part.fold.deferred {
                     do throws(LifecycleError) {
-                        guard try book.applyIfFiled(event) else { return nil }
+                        guard try book.applyIfFiled(kept.event) else { return nil }
                     } catch {
                         return nil
                     }
@@ -124,7 +124,7 @@ struct PartFold: JournalFold {
     /// Events at or after it are skipped (the end of an as-of day), as the single pass skips them.
     let cutoff: Instant?
     /// The events of cases filed in earlier parts, in journal order.
-    private(set) var deferred: [JournalEvent] = []
+    private(set) var deferred: [DeferredEvent] = []
     /// True when more events were to be kept aside than ``deferredLimit`` (the single pass then reads the journal).
     private(set) var overflowed = false
     /// The first and last `seq` of the part (skipped events included), to check that parts run on.
@@ -135,8 +135,8 @@ struct PartFold: JournalFold {
     /// is read in one pass instead, so memory keeps growing with cases, not events.
     let deferredLimit: Int
 
-    /// - Parameter deferredLimit: by default 2^18 events, about 64 MiB.
-    init(book: CaseBook, defersUnknownCases: Bool, cutoff: Instant?, deferredLimit: Int = 1 << 18) {
+    /// - Parameter deferredLimit: by default 2^20 events, 56 MiB.
+    init(book: CaseBook, defersUnknownCases: Bool, cutoff: Instant?, deferredLimit: Int = 1 << 20) {
         self.book = book
         self.defersUnknownCases = defersUnknownCases
         self.cutoff = cutoff
@@ -151,11 +151,11 @@ struct PartFold: JournalFold {
             try book.apply(event)
             return
         }
-        guard try !book.applyIfFiled(event) else { return }
+        guard try !book.applyIfFiled(event), let kept = DeferredEvent(event) else { return }
         guard deferred.count < deferredLimit else {
             overflowed = true
             throw LifecycleError(caseID: event.caseID, message: "is one of too many events of earlier parts' cases")
         }
-        deferred.append(event)
+        deferred.append(kept)
     }
 }
