@@ -147,6 +147,42 @@ final class JournalDecoderTests: XCTestCase {
         XCTAssertGreaterThan(decided, 20)  // the valid odd lines are decided fast, not all left to the reference
     }
 
+    func testKeysOtherThanTheExpectedOneAfterATrainedOrderDecodeTheSame() {
+        // The decoder expects each member's usual successor; lines that break that habit must
+        // still give the reference path's events (or be left to it).
+        var decoder = JournalLineDecoder(timeZone: zone)
+        for line in JournalSamples.canonicalLines(JournalSamples.events(cases: 60, seed: 3)) {
+            XCTAssertTrue(assertSame(Array(line.dropLast()), &decoder))
+        }
+        let extended = #"{"seq":8,"event":"extended","case":"XF-2026-000008","at":"2026-03-05T09:15:00+08:00","recorded":"2026-03-05T09:15:00Z","unit":"市人社局","days":30}"#
+        let valid = [
+            // An unknown key that starts like the expected one, before it.
+            extended.replacingOccurrences(of: #""event":"#, with: #""events":"x","eventx":1,"event":"#),
+            extended.replacingOccurrences(of: #""seq":8"#, with: #""seq" :8"#),
+            extended.replacingOccurrences(of: #","days":30"#, with: #", "days":30"#),
+            extended.replacingOccurrences(of: #""unit":"市人社局","days":30"#, with: #""days":30,"unit":"市人社局""#),
+            // Every member in reverse order; the short last members sit near the line's end.
+            #"{"days":30,"unit":"市人社局","recorded":"2026-03-05T09:15:00Z","at":"2026-03-05T09:15:00+08:00","case":"XF-2026-000008","event":"extended","seq":8}"#,
+            #"{"via":"phone","satisfaction":"satisfied","recorded":"2026-03-06","at":"2026-03-06","case":"XF-2026-000003","event":"rated","seq":9}"#,
+        ]
+        for line in valid {
+            XCTAssertTrue(assertSame(Array(line.utf8), &decoder), "left to the reference path: \(line)")
+        }
+        let refused = [
+            extended.replacingOccurrences(of: #""unit":"市人社局""#, with: #""unit":"市人社局","unit":"市人社局""#),
+            extended.replacingOccurrences(of: #""case":"XF-2026-000008""#, with: #""case":"XF-2026-000008","case":"XF-2026-000009""#),
+            extended.replacingOccurrences(of: #""event":"#, with: #""\u0065vent":"#),
+            extended.replacingOccurrences(of: #""days":30"#, with: #""days":30,"days":30"#),
+        ]
+        for line in refused {
+            XCTAssertFalse(assertSame(Array(line.utf8), &decoder), "decided on the fast path: \(line)")
+        }
+        // After all that, the usual order still decodes.
+        for line in JournalSamples.canonicalLines(JournalSamples.events(cases: 20, seed: 4)) {
+            XCTAssertTrue(assertSame(Array(line.dropLast()), &decoder))
+        }
+    }
+
     func testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() throws {
         let events = JournalSamples.events(cases: 250, seed: 31)
         var bytes = JournalSamples.wildLines(JournalSamples.canonicalLines(events), seed: 32).flatMap { $0 }

@@ -30,8 +30,10 @@ struct JournalLineDecoder {
 
     let timeZone: OfficeTimeZone
     let texts: Texts
+    /// The decoder's fixed tables and per-line slots, in one allocation (no array checks in the inner loop).
+    private let storage: Storage
     /// Each field's value on the current line, indexed by ``Field``; valid where ``present`` has its bit.
-    var values: [RawValue]
+    let values: UnsafeMutablePointer<RawValue>
     var present: UInt64 = 0
     /// Fields read while building the event; what is present and not read is still validated.
     var consumed: UInt64 = 0
@@ -42,7 +44,8 @@ struct JournalLineDecoder {
     init(timeZone: OfficeTimeZone, texts: Texts = .all) {
         self.timeZone = timeZone
         self.texts = texts
-        values = [RawValue](repeating: RawValue(kind: .null, start: 0, end: 0), count: Field.allCases.count)
+        storage = Storage()
+        values = storage.values
         scratch.reserveCapacity(256)
     }
 
@@ -64,41 +67,73 @@ struct JournalLineDecoder {
     private mutating func scanMembers(_ b: UnsafePointer<UInt8>, _ n: Int) throws(Fallback) {
         present = 0
         consumed = 0
-        unknownKeys.removeAll(keepingCapacity: true)
+        if !unknownKeys.isEmpty { unknownKeys.removeAll(keepingCapacity: true) }
         var p = 0
         Self.skipSpace(b, n, &p)
         guard p < n, b[p] == UInt8(ascii: "{") else { throw Fallback() }
         p += 1
         Self.skipSpace(b, n, &p)
         guard p < n, b[p] != UInt8(ascii: "}") else { throw Fallback() }
+        let storage = self.storage
+        var previous = Storage.objectStart
         while true {
-            let key = try Self.scanKey(b, n, &p)
-            if let field = Field.topLevel(b + key.lowerBound, key.count) {
-                let bit: UInt64 = 1 << UInt64(field.rawValue)
-                guard present & bit == 0 else { throw Fallback() }
-                present |= bit
-                if field == .petitioner, b[p] == UInt8(ascii: "{") {
-                    try scanPetitioner(b, n, &p)
-                    values[field.rawValue] = RawValue(kind: .object, start: 0, end: 0)
-                } else {
-                    values[field.rawValue] = try Self.scanValue(b, n, &p, depth: 1)
-                }
-            } else {
-                try skipUnknown(b, n, &p, key: key, depth: 1)
-            }
-            Self.skipSpace(b, n, &p)
-            guard p < n else { throw Fallback() }
-            if b[p] == UInt8(ascii: ",") {
-                p += 1
+            let field: Field
+            let expected = storage.expected[previous]
+            if storage.matchesQuotedKey(expected, b, n, p) {
+                // The member the writer puts here: its `"key":` is one or two 8-byte compares.
+                field = Field(rawValue: Int(expected)).unsafelyUnwrapped
+                p += Int(storage.patterns[Int(expected)].quotedCount)
                 Self.skipSpace(b, n, &p)
-                continue
+                guard p < n else { throw Fallback() }
+            } else {
+                let key = try Self.scanKey(b, n, &p)
+                guard let known = storage.topLevel(b, n, key) else {
+                    try skipUnknown(b, n, &p, key: key, depth: 1, from: 0)
+                    if try Self.endOfMember(b, n, &p) { break }
+                    continue
+                }
+                field = known
+                storage.expected[previous] = UInt8(truncatingIfNeeded: field.rawValue)
             }
-            guard b[p] == UInt8(ascii: "}") else { throw Fallback() }
-            p += 1
-            break
+            let bit: UInt64 = 1 << UInt64(field.rawValue)
+            guard present & bit == 0 else { throw Fallback() }
+            present |= bit
+            if field == .petitioner, b[p] == UInt8(ascii: "{") {
+                try scanPetitioner(b, n, &p)
+                values[field.rawValue] = RawValue(kind: .object, start: 0, end: 0)
+            } else {
+                let value = try Self.scanValue(b, n, &p, depth: 1)
+                values[field.rawValue] = value
+                if field == .event, value.kind == .string, value.count > 0 {
+                    // The kind's own members follow `recorded`: expect the first of them.
+                    let first: Field = value.count != 5 ? .unit : b[value.start] == UInt8(ascii: "f") ? .channel : .satisfaction
+                    storage.expected[Field.recorded.rawValue] = UInt8(truncatingIfNeeded: first.rawValue)
+                }
+            }
+            previous = field.rawValue
+            if try Self.endOfMember(b, n, &p) { break }
         }
         Self.skipSpace(b, n, &p)
         guard p == n else { throw Fallback() }
+    }
+
+    /// After a member's value: skips to the next key (false) or past the object's `}` (true).
+    @inline(__always)
+    private static func endOfMember(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> Bool {
+        if p + 1 < n, b[p] == UInt8(ascii: ","), b[p + 1] == UInt8(ascii: "\"") {
+            p += 1
+            return false
+        }
+        skipSpace(b, n, &p)
+        guard p < n else { throw Fallback() }
+        if b[p] == UInt8(ascii: ",") {
+            p += 1
+            skipSpace(b, n, &p)
+            return false
+        }
+        guard b[p] == UInt8(ascii: "}") else { throw Fallback() }
+        p += 1
+        return true
     }
 
     /// Reads the `petitioner` object's members (`p` at its `{`).
@@ -110,30 +145,36 @@ struct JournalLineDecoder {
             p += 1
             return
         }
-        let outerUnknown = unknownKeys
-        unknownKeys.removeAll(keepingCapacity: true)
+        // The object's own unknown keys are compared with each other only.
+        let outerUnknown = unknownKeys.count
+        let storage = self.storage
+        var previous = Storage.petitionerStart
         while true {
-            let key = try Self.scanKey(b, n, &p)
-            if let field = Field.nested(b + key.lowerBound, key.count) {
-                let bit: UInt64 = 1 << UInt64(field.rawValue)
-                guard present & bit == 0 else { throw Fallback() }
-                present |= bit
-                values[field.rawValue] = try Self.scanValue(b, n, &p, depth: 2)
-            } else {
-                try skipUnknown(b, n, &p, key: key, depth: 2)
-            }
-            Self.skipSpace(b, n, &p)
-            guard p < n else { throw Fallback() }
-            if b[p] == UInt8(ascii: ",") {
-                p += 1
+            let field: Field
+            let expected = storage.expected[previous]
+            if storage.matchesQuotedKey(expected, b, n, p) {
+                field = Field(rawValue: Int(expected)).unsafelyUnwrapped
+                p += Int(storage.patterns[Int(expected)].quotedCount)
                 Self.skipSpace(b, n, &p)
-                continue
+                guard p < n else { throw Fallback() }
+            } else {
+                let key = try Self.scanKey(b, n, &p)
+                guard let known = storage.nested(b, n, key) else {
+                    try skipUnknown(b, n, &p, key: key, depth: 2, from: outerUnknown)
+                    if try Self.endOfMember(b, n, &p) { break }
+                    continue
+                }
+                field = known
+                storage.expected[previous] = UInt8(truncatingIfNeeded: field.rawValue)
             }
-            guard b[p] == UInt8(ascii: "}") else { throw Fallback() }
-            p += 1
-            break
+            let bit: UInt64 = 1 << UInt64(field.rawValue)
+            guard present & bit == 0 else { throw Fallback() }
+            present |= bit
+            values[field.rawValue] = try Self.scanValue(b, n, &p, depth: 2)
+            previous = field.rawValue
+            if try Self.endOfMember(b, n, &p) { break }
         }
-        unknownKeys = outerUnknown
+        if unknownKeys.count > outerUnknown { unknownKeys.removeSubrange(outerUnknown...) }
     }
 
     /// Reads `"key"` and the `:` after it; keys with escapes or non-ASCII bytes are left to the reference path.
@@ -160,8 +201,9 @@ struct JournalLineDecoder {
     }
 
     /// Skips an unknown member's value, checked by the strict parser; a repeated unknown key is refused.
-    private mutating func skipUnknown(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, key: Range<Int>, depth: Int) throws(Fallback) {
-        for seen in unknownKeys where seen.count == key.count {
+    private mutating func skipUnknown(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, key: Range<Int>, depth: Int,
+                                      from first: Int) throws(Fallback) {
+        for seen in unknownKeys[first...] where seen.count == key.count {
             if memcmp(b + seen.lowerBound, b + key.lowerBound, key.count) == 0 { throw Fallback() }
         }
         unknownKeys.append(key)
