@@ -183,6 +183,38 @@ final class JournalDecoderTests: XCTestCase {
         }
     }
 
+    func testInvalidUTF8InAnyStringIsLeftToTheReferencePath() {
+        // Strings are validated while they are scanned: every member, used or not, read or skipped.
+        let line = #"{"seq":3,"event":"filed","case":"XF-2026-000003","at":"2026-03-04T09:15:00+08:00","recorded":"2026-03-04T09:15:02+08:00","channel":"letter","summary":"工资SUMMARY","region":"广州市REGION","category":"劳动社保","petitioner":{"name":"王伟NAME","phone":"138"},"people":2,"respondent":"某公司RESPONDENT","x":"未知UNKNOWN","hash":"ab"}"#
+        let broken: [[UInt8]] = [
+            [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xE4, 0xB8], [0xE4],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xF0, 0x80, 0x80, 0x80], [0xC0, 0xAF], [0xC1, 0xBF],
+            [0x80], [0xBF, 0xBF], [0xC3], [0xE4, 0x41, 0x80], [0xE4, 0xB8, 0x41], [0xF0, 0x9F, 0x98], [0xFF],
+        ]
+        let fine: [[UInt8]] = [[0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xC2, 0x80],
+                               [0xDF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF0, 0x9F, 0x98, 0x80]]
+        for texts in [JournalLineDecoder.Texts.all, .caseBook(retainTexts: false)] {
+            var decoder = JournalLineDecoder(timeZone: zone, texts: texts)
+            for marker in ["SUMMARY", "REGION", "NAME", "RESPONDENT", "UNKNOWN"] {
+                let parts = line.components(separatedBy: marker)
+                for bytes in broken {
+                    let bad = Array(parts[0].utf8) + bytes + Array(parts[1].utf8)
+                    XCTAssertNil(fast(bad, &decoder), "\(marker) \(bytes)")
+                    if case .success = reference(bad) { XCTFail("the reference path accepts \(marker) \(bytes)") }
+                }
+                for bytes in fine {
+                    let good = Array(parts[0].utf8) + bytes + Array(parts[1].utf8)
+                    // Lean events leave texts out, so only the full ones compare equal to the reference.
+                    if isAll(texts) {
+                        XCTAssertTrue(assertSame(good, &decoder), "\(marker) \(bytes)")
+                    } else {
+                        XCTAssertNotNil(fast(good, &decoder), "\(marker) \(bytes)")
+                    }
+                }
+            }
+        }
+    }
+
     func testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() throws {
         let events = JournalSamples.events(cases: 250, seed: 31)
         var bytes = JournalSamples.wildLines(JournalSamples.canonicalLines(events), seed: 32).flatMap { $0 }

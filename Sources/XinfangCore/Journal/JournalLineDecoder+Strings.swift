@@ -39,15 +39,11 @@ extension JournalLineDecoder {
         return count >= 3 && p[count - 3] >= 0xE4 && p[count - 3] <= 0xE9
     }
 
-    /// Checks a value the event does not use the way the reference path would: its raw UTF-8 and its escapes.
+    /// Checks a value the event does not use the way the reference path would: its escapes (its
+    /// raw UTF-8 was checked when it was scanned).
+    @inline(__always)
     mutating func validate(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) {
-        guard value.kind == .string else { return }
-        if value.escaped {
-            _ = try unescape(value, b)
-        } else if value.nonASCII,
-                  UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(start: b + value.start, count: value.count)) != nil {
-            throw Fallback()
-        }
+        if value.kind == .string, value.escaped { _ = try unescape(value, b) }
     }
 
     /// Decodes a string with escapes exactly as ``JSONParser`` does (surrogate pairs joined, lone surrogates refused).

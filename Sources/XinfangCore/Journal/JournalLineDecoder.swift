@@ -38,6 +38,7 @@ struct JournalLineDecoder {
     /// Fields read while building the event; what is present and not read is still validated.
     var consumed: UInt64 = 0
     var names = ByteStringTable()
+    var timestamps = TimestampMemo()
     var scratch: [UInt8] = []
     private var unknownKeys: [Range<Int>] = []
 
@@ -246,12 +247,13 @@ struct JournalLineDecoder {
         }
     }
 
-    /// Reads a string (`p` at its opening quote), noting escapes and non-ASCII bytes; 8 bytes at a time where it can.
+    /// Reads a string (`p` at its opening quote), noting escapes and validating its non-ASCII
+    /// bytes as UTF-8 on the way (so no later pass needs to); 8 bytes at a time where it can.
     @inline(__always)
     private static func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> RawValue {
         p += 1
         let start = p
-        var high: UInt64 = 0
+        var nonASCII = false
         var escaped = false
         let ones: UInt64 = 0x0101_0101_0101_0101
         let tops: UInt64 = 0x8080_8080_8080_8080
@@ -260,15 +262,22 @@ struct JournalLineDecoder {
                 let word = UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self)
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                // A quote, a backslash, a control character or a non-ASCII byte: byte by byte.
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
                 if special & tops != 0 { break }
-                high |= word
                 p += 8
             }
             while p < n {
                 let byte = b[p]
+                if byte >= 0x80 {
+                    let length = UTF8Validation.sequenceLength(b, p, n)
+                    guard length > 0 else { throw Fallback() }
+                    nonASCII = true
+                    p += length
+                    continue
+                }
                 if byte == UInt8(ascii: "\"") {
-                    let value = RawValue(kind: .string, start: start, end: p, escaped: escaped, nonASCII: high & tops != 0)
+                    let value = RawValue(kind: .string, start: start, end: p, escaped: escaped, nonASCII: nonASCII)
                     p += 1
                     return value
                 }
@@ -278,8 +287,8 @@ struct JournalLineDecoder {
                     continue outer
                 }
                 guard byte >= 0x20 else { throw Fallback() }
-                high |= UInt64(byte)
                 p += 1
+                continue outer
             }
             throw Fallback()
         }
@@ -348,7 +357,7 @@ struct Fallback: Error {}
 struct RawValue {
     enum Kind: UInt8 { case string, integer, number, trueValue, falseValue, null, object, array }
     var kind: Kind
-    /// For a string, its content between the quotes.
+    /// For a string, its content between the quotes (its non-ASCII bytes already checked as UTF-8).
     var start: Int
     var end: Int
     var escaped = false
