@@ -98,7 +98,7 @@ extension JournalLineDecoder {
         let value = values[field.rawValue]
         guard value.kind == .string else { throw Fallback() }
         if nonBlank, value.escaped || !Self.hasSolidEdges(b + value.start, value.count) {
-            guard try texts(value, b, shared: false).trimmed != nil else { throw Fallback() }
+            guard try trimmed(value, b, shared: false) != nil else { throw Fallback() }
         }
         return ""
     }
@@ -148,12 +148,12 @@ extension JournalLineDecoder {
     /// `requiredString` for a name that recurs (region, category), shared through the table.
     mutating func requiredName(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String {
         guard let value = take(field), value.kind == .string else { throw Fallback() }
-        return try texts(value, b, shared: true).text
+        return try text(value, b, shared: true)
     }
 
     /// `requiredText`: trimmed, not blank.
     mutating func requiredText(_ field: Field, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String {
-        guard let value = take(field), value.kind == .string, let trimmed = try texts(value, b, shared: shared).trimmed else {
+        guard let value = take(field), value.kind == .string, let trimmed = try trimmed(value, b, shared: shared) else {
             throw Fallback()
         }
         return trimmed
@@ -163,7 +163,7 @@ extension JournalLineDecoder {
     mutating func optionalText(_ field: Field, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String? {
         guard let value = take(field), value.kind != .null else { return nil }
         guard value.kind == .string else { throw Fallback() }
-        return try texts(value, b, shared: shared).trimmed
+        return try trimmed(value, b, shared: shared)
     }
 
     /// `optionalInstant`, required: the canonical layouts from the bytes, the lenient forms through the text parser.
@@ -195,9 +195,22 @@ extension JournalLineDecoder {
     }
 
     mutating func channel(_ b: UnsafePointer<UInt8>) throws(Fallback) -> Channel {
-        guard let value = take(.channel), value.kind == .string, let channel = Channel(rawValue: try string(value, b)) else {
-            throw Fallback()
+        guard let value = take(.channel), value.kind == .string else { throw Fallback() }
+        if !value.escaped {
+            let p = b + value.start
+            switch value.count {
+            case 3 where Self.equal(p, "fax"): return .fax
+            case 5 where Self.equal(p, "visit"): return .visit
+            case 5 where Self.equal(p, "phone"): return .phone
+            case 5 where Self.equal(p, "video"): return .video
+            case 6 where Self.equal(p, "letter"): return .letter
+            case 6 where Self.equal(p, "online"): return .online
+            case 6 where Self.equal(p, "mobile"): return .mobile
+            case 7 where Self.equal(p, "mailbox"): return .mailbox
+            default: break
+            }
         }
+        guard let channel = Channel(rawValue: try string(value, b)) else { throw Fallback() }
         return channel
     }
 
@@ -229,7 +242,7 @@ extension JournalLineDecoder {
             }
         }
         // Escaped, or spaces around it: as `optionalText` then the verdict source's name.
-        guard let trimmed = try texts(value, b, shared: false).trimmed else { return nil }
+        guard let trimmed = try trimmed(value, b, shared: false) else { return nil }
         guard let source = VerdictSource(rawValue: trimmed) else { throw Fallback() }
         return source
     }

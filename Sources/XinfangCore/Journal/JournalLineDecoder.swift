@@ -270,10 +270,18 @@ struct JournalLineDecoder {
             while p < n {
                 let byte = b[p]
                 if byte >= 0x80 {
+                    nonASCII = true
+                    // Runs of Chinese characters: one 4-byte load and two tests per character. 0xDFFE
+                    // marks the leads E1–EC, EE and EF, whose second byte may be any continuation byte.
+                    while p + 4 <= n {
+                        let word = UInt32(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt32.self))
+                        guard word & 0x00C0_C0F0 == 0x0080_80E0, (0xDFFE as UInt32) >> (word & 0x0F) & 1 != 0 else { break }
+                        p &+= 3
+                    }
+                    guard p < n, b[p] >= 0x80 else { continue }
                     let length = UTF8Validation.sequenceLength(b, p, n)
                     guard length > 0 else { throw Fallback() }
-                    nonASCII = true
-                    p += length
+                    p &+= length
                     continue
                 }
                 if byte == UInt8(ascii: "\"") {
