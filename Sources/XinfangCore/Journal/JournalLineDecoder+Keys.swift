@@ -1,7 +1,7 @@
 import Foundation
 
 extension JournalLineDecoder {
-    /// The decoder's key patterns, its guess of each member's successor and the per-line value slots.
+    /// The decoder's per-line value slots, key patterns and guess of each member's successor.
     ///
     /// Our writer puts a line's members in one order (`JournalEvent+Encoding.swift`), so after each
     /// member the decoder first checks the `"key":` it expects next with one or two 8-byte compares;
@@ -10,19 +10,35 @@ extension JournalLineDecoder {
     /// the quoted key and its colon, so members in any order, with white space or escapes, decode
     /// exactly as before.
     final class Storage {
-        /// The `expected` slot for the line's first member, and for the petitioner object's.
-        static let objectStart = Field.allCases.count
-        static let petitionerStart = objectStart + 1
-
         let values: UnsafeMutablePointer<RawValue>
-        let patterns: UnsafeMutablePointer<KeyPattern>
-        /// Per field (and the two starts): the raw value of the field expected after it.
-        let expected: UnsafeMutablePointer<UInt8>
+        let keys: KeyTables
 
         init() {
             let count = Field.allCases.count
             values = .allocate(capacity: count)
             values.initialize(repeating: RawValue(kind: .null, start: 0, end: 0), count: count)
+            keys = KeyTables()
+        }
+
+        deinit {
+            values.deallocate()
+            keys.patterns.deallocate()
+            keys.expected.deallocate()
+        }
+    }
+
+    /// The key patterns and the expected successors (owned by a ``Storage``, which frees them).
+    struct KeyTables {
+        /// The `expected` slot for the line's first member, and for the petitioner object's.
+        static let objectStart = Field.allCases.count
+        static let petitionerStart = objectStart + 1
+
+        let patterns: UnsafeMutablePointer<KeyPattern>
+        /// Per field (and the two starts): the raw value of the field expected after it.
+        let expected: UnsafeMutablePointer<UInt8>
+
+        fileprivate init() {
+            let count = Field.allCases.count
             patterns = .allocate(capacity: count)
             for field in Field.allCases { (patterns + field.rawValue).initialize(to: KeyPattern(field.key)) }
             expected = .allocate(capacity: count + 2)
@@ -37,12 +53,6 @@ extension JournalLineDecoder {
                 (Field.phone.rawValue, .address), (Field.address.rawValue, .name),
             ]
             for (slot, next) in writerOrder { expected[slot] = UInt8(next.rawValue) }
-        }
-
-        deinit {
-            values.deallocate()
-            patterns.deallocate()
-            expected.deallocate()
         }
 
         /// Whether the bytes at `p` are exactly `"key":` of the field with raw value `field`.

@@ -34,6 +34,8 @@ struct JournalLineDecoder {
     private let storage: Storage
     /// Each field's value on the current line, indexed by ``Field``; valid where ``present`` has its bit.
     let values: UnsafeMutablePointer<RawValue>
+    /// The key patterns and expected successors, in ``storage``.
+    private let keys: KeyTables
     var present: UInt64 = 0
     /// Fields read while building the event; what is present and not read is still validated.
     var consumed: UInt64 = 0
@@ -47,12 +49,14 @@ struct JournalLineDecoder {
         self.texts = texts
         storage = Storage()
         values = storage.values
+        keys = storage.keys
         scratch.reserveCapacity(256)
     }
 
     /// The line's event, or nil when the reference path must decide (see the type's discussion).
     mutating func decode(_ line: UnsafeRawBufferPointer) -> JournalEvent? {
-        guard let raw = line.baseAddress else { return nil }
+        // Offsets are kept in 32 bits (the scanner's lines are at most 4 MiB).
+        guard let raw = line.baseAddress, line.count < Int(Int32.max) else { return nil }
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
         do {
             try scanMembers(bytes, line.count)
@@ -75,26 +79,26 @@ struct JournalLineDecoder {
         p += 1
         Self.skipSpace(b, n, &p)
         guard p < n, b[p] != UInt8(ascii: "}") else { throw Fallback() }
-        let storage = self.storage
-        var previous = Storage.objectStart
+        let keys = self.keys
+        var previous = KeyTables.objectStart
         while true {
             let field: Field
-            let expected = storage.expected[previous]
-            if storage.matchesQuotedKey(expected, b, n, p) {
+            let expected = keys.expected[previous]
+            if keys.matchesQuotedKey(expected, b, n, p) {
                 // The member the writer puts here: its `"key":` is one or two 8-byte compares.
                 field = Field(rawValue: Int(expected)).unsafelyUnwrapped
-                p += Int(storage.patterns[Int(expected)].quotedCount)
+                p += Int(keys.patterns[Int(expected)].quotedCount)
                 Self.skipSpace(b, n, &p)
                 guard p < n else { throw Fallback() }
             } else {
                 let key = try Self.scanKey(b, n, &p)
-                guard let known = storage.topLevel(b, n, key) else {
+                guard let known = keys.topLevel(b, n, key) else {
                     try skipUnknown(b, n, &p, key: key, depth: 1, from: 0)
                     if try Self.endOfMember(b, n, &p) { break }
                     continue
                 }
                 field = known
-                storage.expected[previous] = UInt8(truncatingIfNeeded: field.rawValue)
+                keys.expected[previous] = UInt8(truncatingIfNeeded: field.rawValue)
             }
             let bit: UInt64 = 1 << UInt64(field.rawValue)
             guard present & bit == 0 else { throw Fallback() }
@@ -108,7 +112,7 @@ struct JournalLineDecoder {
                 if field == .event, value.kind == .string, value.count > 0 {
                     // The kind's own members follow `recorded`: expect the first of them.
                     let first: Field = value.count != 5 ? .unit : b[value.start] == UInt8(ascii: "f") ? .channel : .satisfaction
-                    storage.expected[Field.recorded.rawValue] = UInt8(truncatingIfNeeded: first.rawValue)
+                    keys.expected[Field.recorded.rawValue] = UInt8(truncatingIfNeeded: first.rawValue)
                 }
             }
             previous = field.rawValue
@@ -148,25 +152,25 @@ struct JournalLineDecoder {
         }
         // The object's own unknown keys are compared with each other only.
         let outerUnknown = unknownKeys.count
-        let storage = self.storage
-        var previous = Storage.petitionerStart
+        let keys = self.keys
+        var previous = KeyTables.petitionerStart
         while true {
             let field: Field
-            let expected = storage.expected[previous]
-            if storage.matchesQuotedKey(expected, b, n, p) {
+            let expected = keys.expected[previous]
+            if keys.matchesQuotedKey(expected, b, n, p) {
                 field = Field(rawValue: Int(expected)).unsafelyUnwrapped
-                p += Int(storage.patterns[Int(expected)].quotedCount)
+                p += Int(keys.patterns[Int(expected)].quotedCount)
                 Self.skipSpace(b, n, &p)
                 guard p < n else { throw Fallback() }
             } else {
                 let key = try Self.scanKey(b, n, &p)
-                guard let known = storage.nested(b, n, key) else {
+                guard let known = keys.nested(b, n, key) else {
                     try skipUnknown(b, n, &p, key: key, depth: 2, from: outerUnknown)
                     if try Self.endOfMember(b, n, &p) { break }
                     continue
                 }
                 field = known
-                storage.expected[previous] = UInt8(truncatingIfNeeded: field.rawValue)
+                keys.expected[previous] = UInt8(truncatingIfNeeded: field.rawValue)
             }
             let bit: UInt64 = 1 << UInt64(field.rawValue)
             guard present & bit == 0 else { throw Fallback() }
@@ -362,16 +366,30 @@ struct JournalLineDecoder {
 struct Fallback: Error {}
 
 /// A member's value as found on the line: its kind and, for strings and numbers, where it is.
+///
+/// 24 bytes, so that scanning returns it in registers (lines are at most a few MiB: offsets fit 32 bits).
 struct RawValue {
     enum Kind: UInt8 { case string, integer, number, trueValue, falseValue, null, object, array }
-    var kind: Kind
-    /// For a string, its content between the quotes (its non-ASCII bytes already checked as UTF-8).
-    var start: Int
-    var end: Int
-    var escaped = false
-    var nonASCII = false
     /// For `.integer`, its value.
-    var integer = 0
+    var integer: Int
+    private var startOffset: Int32
+    private var endOffset: Int32
+    var kind: Kind
+    var escaped: Bool
+    /// Whether the string has non-ASCII bytes (valid UTF-8: checked while scanning).
+    var nonASCII: Bool
 
-    var count: Int { end - start }
+    init(kind: Kind, start: Int, end: Int, escaped: Bool = false, nonASCII: Bool = false, integer: Int = 0) {
+        self.kind = kind
+        startOffset = Int32(truncatingIfNeeded: start)
+        endOffset = Int32(truncatingIfNeeded: end)
+        self.escaped = escaped
+        self.nonASCII = nonASCII
+        self.integer = integer
+    }
+
+    /// For a string, where its content between the quotes starts and ends.
+    var start: Int { Int(startOffset) }
+    var end: Int { Int(endOffset) }
+    var count: Int { Int(endOffset &- startOffset) }
 }
