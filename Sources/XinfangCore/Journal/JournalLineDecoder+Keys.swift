@@ -34,15 +34,15 @@ extension JournalLineDecoder {
         static let petitionerStart = objectStart + 1
 
         let patterns: UnsafeMutablePointer<KeyPattern>
-        /// Per field (and the two starts): the raw value of the field expected after it.
-        let expected: UnsafeMutablePointer<UInt8>
+        /// Per field (and the two starts), by raw value: the field expected after it.
+        let expected: UnsafeMutablePointer<Field>
 
         fileprivate init() {
             let count = Field.allCases.count
             patterns = .allocate(capacity: count)
             for field in Field.allCases { (patterns + field.rawValue).initialize(to: KeyPattern(field.key)) }
             expected = .allocate(capacity: count + 2)
-            expected.initialize(repeating: UInt8(Field.hash.rawValue), count: count + 2)
+            expected.initialize(repeating: .hash, count: count + 2)
             let writerOrder: [(Int, Field)] = [
                 (Self.objectStart, .seq), (Field.seq.rawValue, .event), (Field.event.rawValue, .caseID),
                 (Field.caseID.rawValue, .at), (Field.at.rawValue, .recorded), (Field.recorded.rawValue, .channel),
@@ -52,14 +52,14 @@ extension JournalLineDecoder {
                 (Self.petitionerStart, .name), (Field.name.rawValue, .idNumber), (Field.idNumber.rawValue, .phone),
                 (Field.phone.rawValue, .address), (Field.address.rawValue, .name),
             ]
-            for (slot, next) in writerOrder { expected[slot] = UInt8(next.rawValue) }
+            for (slot, next) in writerOrder { expected[slot] = next }
         }
 
-        /// Whether the bytes at `p` are exactly `"key":` of the field with raw value `field`.
+        /// Whether the bytes at `p` are exactly `"key":` of `field`.
         @inline(__always)
-        func matchesQuotedKey(_ field: UInt8, _ b: UnsafePointer<UInt8>, _ n: Int, _ p: Int) -> Bool {
+        func matchesQuotedKey(_ field: Field, _ b: UnsafePointer<UInt8>, _ n: Int, _ p: Int) -> Bool {
             guard p + 16 <= n else { return false }
-            let pattern = patterns[Int(field)]
+            let pattern = patterns[field.rawValue]
             let raw = UnsafeRawPointer(b + p)
             let lo = raw.loadUnaligned(as: UInt64.self)
             let hi = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)

@@ -37,8 +37,8 @@ struct JournalLineDecoder {
     /// The key patterns and expected successors, in ``storage``.
     private let keys: KeyTables
     var present: UInt64 = 0
-    /// Fields read while building the event; what is present and not read is still validated.
-    var consumed: UInt64 = 0
+    /// Fields whose value is a string with escapes (checked before the event is built).
+    var escapedFields: UInt64 = 0
     var names = ByteStringTable()
     var timestamps = TimestampMemo()
     var scratch: [UInt8] = []
@@ -71,7 +71,7 @@ struct JournalLineDecoder {
     /// Reads the line's members into ``values``.
     private mutating func scanMembers(_ b: UnsafePointer<UInt8>, _ n: Int) throws(Fallback) {
         present = 0
-        consumed = 0
+        escapedFields = 0
         if !unknownKeys.isEmpty { unknownKeys.removeAll(keepingCapacity: true) }
         var p = 0
         Self.skipSpace(b, n, &p)
@@ -86,8 +86,8 @@ struct JournalLineDecoder {
             let expected = keys.expected[previous]
             if keys.matchesQuotedKey(expected, b, n, p) {
                 // The member the writer puts here: its `"key":` is one or two 8-byte compares.
-                field = Field(rawValue: Int(expected)).unsafelyUnwrapped
-                p += Int(keys.patterns[Int(expected)].quotedCount)
+                field = expected
+                p += Int(keys.patterns[expected.rawValue].quotedCount)
                 Self.skipSpace(b, n, &p)
                 guard p < n else { throw Fallback() }
             } else {
@@ -98,7 +98,7 @@ struct JournalLineDecoder {
                     continue
                 }
                 field = known
-                keys.expected[previous] = UInt8(truncatingIfNeeded: field.rawValue)
+                keys.expected[previous] = field
             }
             let bit: UInt64 = 1 << UInt64(field.rawValue)
             guard present & bit == 0 else { throw Fallback() }
@@ -109,10 +109,11 @@ struct JournalLineDecoder {
             } else {
                 let value = try Self.scanValue(b, n, &p, depth: 1)
                 values[field.rawValue] = value
+                if value.escaped { escapedFields |= bit }
                 if field == .event, value.kind == .string, value.count > 0 {
                     // The kind's own members follow `recorded`: expect the first of them.
                     let first: Field = value.count != 5 ? .unit : b[value.start] == UInt8(ascii: "f") ? .channel : .satisfaction
-                    keys.expected[Field.recorded.rawValue] = UInt8(truncatingIfNeeded: first.rawValue)
+                    keys.expected[Field.recorded.rawValue] = first
                 }
             }
             previous = field.rawValue
@@ -158,8 +159,8 @@ struct JournalLineDecoder {
             let field: Field
             let expected = keys.expected[previous]
             if keys.matchesQuotedKey(expected, b, n, p) {
-                field = Field(rawValue: Int(expected)).unsafelyUnwrapped
-                p += Int(keys.patterns[Int(expected)].quotedCount)
+                field = expected
+                p += Int(keys.patterns[expected.rawValue].quotedCount)
                 Self.skipSpace(b, n, &p)
                 guard p < n else { throw Fallback() }
             } else {
@@ -170,12 +171,14 @@ struct JournalLineDecoder {
                     continue
                 }
                 field = known
-                keys.expected[previous] = UInt8(truncatingIfNeeded: field.rawValue)
+                keys.expected[previous] = field
             }
             let bit: UInt64 = 1 << UInt64(field.rawValue)
             guard present & bit == 0 else { throw Fallback() }
             present |= bit
-            values[field.rawValue] = try Self.scanValue(b, n, &p, depth: 2)
+            let value = try Self.scanValue(b, n, &p, depth: 2)
+            values[field.rawValue] = value
+            if value.escaped { escapedFields |= bit }
             previous = field.rawValue
             if try Self.endOfMember(b, n, &p) { break }
         }
