@@ -266,13 +266,17 @@ struct JournalLineDecoder {
         let tops: UInt64 = 0x8080_8080_8080_8080
         outer: while true {
             while p + 8 <= n {
-                let word = UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
-                // A quote, a backslash, a control character or a non-ASCII byte: byte by byte.
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
-                if special & tops != 0 { break }
-                p += 8
+                // A quote, a backslash, a control character or a non-ASCII byte: go to the first of
+                // them (the lowest flagged byte is exact: borrows only run upwards) and read it alone.
+                let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word) & tops
+                if special != 0 {
+                    p &+= special.trailingZeroBitCount &>> 3
+                    break
+                }
+                p &+= 8
             }
             while p < n {
                 let byte = b[p]
