@@ -107,7 +107,8 @@ struct JournalLineDecoder {
                 try scanPetitioner(b, n, &p)
                 values[field.rawValue] = RawValue(kind: .object, start: 0, end: 0)
             } else {
-                let value = try Self.scanValue(b, n, &p, depth: 1)
+                // Strings inline: most values are strings.
+                let value = b[p] == UInt8(ascii: "\"") ? try Self.scanString(b, n, &p) : try Self.scanValue(b, n, &p, depth: 1)
                 values[field.rawValue] = value
                 if value.escaped { escapedFields |= bit }
                 if field == .event, value.kind == .string, value.count > 0 {
@@ -176,7 +177,7 @@ struct JournalLineDecoder {
             let bit: UInt64 = 1 << UInt64(field.rawValue)
             guard present & bit == 0 else { throw Fallback() }
             present |= bit
-            let value = try Self.scanValue(b, n, &p, depth: 2)
+            let value = b[p] == UInt8(ascii: "\"") ? try Self.scanString(b, n, &p) : try Self.scanValue(b, n, &p, depth: 2)
             values[field.rawValue] = value
             if value.escaped { escapedFields |= bit }
             previous = field.rawValue
@@ -282,8 +283,15 @@ struct JournalLineDecoder {
                 let byte = b[p]
                 if byte >= 0x80 {
                     nonASCII = true
-                    // Runs of Chinese characters: one 4-byte load and two tests per character. 0xDFFE
-                    // marks the leads E1–EC, EE and EF, whose second byte may be any continuation byte.
+                    // Runs of Chinese characters: two characters per 8-byte load, then one per 4-byte
+                    // load. 0xDFFE marks the leads E1–EC, EE and EF, whose second byte may be any
+                    // continuation byte.
+                    while p + 8 <= n {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
+                        guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0,
+                              (0xDFFE as UInt64) >> (word & 0x0F) & (0xDFFE as UInt64) >> (word &>> 24 & 0x0F) & 1 != 0 else { break }
+                        p &+= 6
+                    }
                     while p + 4 <= n {
                         let word = UInt32(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt32.self))
                         guard word & 0x00C0_C0F0 == 0x0080_80E0, (0xDFFE as UInt32) >> (word & 0x0F) & 1 != 0 else { break }
