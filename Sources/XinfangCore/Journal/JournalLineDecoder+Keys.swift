@@ -111,6 +111,8 @@ extension JournalLineDecoder {
 
         init(_ key: StaticString) {
             let bytes = Array(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            // The decoder relies on `"key":` being shorter than the 16 bytes it compares.
+            precondition(bytes.count + 3 < 16, "journal keys are at most 12 bytes")
             (bare, bareMask) = Self.words(bytes)
             (quoted, quotedMask) = Self.words([UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\""), UInt8(ascii: ":")])
             quotedCount = UInt8(bytes.count + 3)

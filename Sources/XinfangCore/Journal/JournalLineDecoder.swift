@@ -87,9 +87,12 @@ struct JournalLineDecoder {
             if keys.matchesQuotedKey(expected, b, n, p) {
                 // The member the writer puts here: its `"key":` is one or two 8-byte compares.
                 field = expected
-                p += Int(keys.patterns[expected.rawValue].quotedCount)
-                Self.skipSpace(b, n, &p)
-                guard p < n else { throw Fallback() }
+                // The pattern's 16 bytes were there, so its at most 15 leave `p` inside the line.
+                p &+= Int(keys.patterns[expected.rawValue].quotedCount)
+                if b[p] <= 0x20 {
+                    Self.skipSpace(b, n, &p)
+                    guard p < n else { throw Fallback() }
+                }
             } else {
                 let key = try Self.scanKey(b, n, &p)
                 guard let known = keys.topLevel(b, n, key) else {
@@ -161,9 +164,12 @@ struct JournalLineDecoder {
             let expected = keys.expected[previous]
             if keys.matchesQuotedKey(expected, b, n, p) {
                 field = expected
-                p += Int(keys.patterns[expected.rawValue].quotedCount)
-                Self.skipSpace(b, n, &p)
-                guard p < n else { throw Fallback() }
+                // The pattern's 16 bytes were there, so its at most 15 leave `p` inside the line.
+                p &+= Int(keys.patterns[expected.rawValue].quotedCount)
+                if b[p] <= 0x20 {
+                    Self.skipSpace(b, n, &p)
+                    guard p < n else { throw Fallback() }
+                }
             } else {
                 let key = try Self.scanKey(b, n, &p)
                 guard let known = keys.nested(b, n, key) else {
@@ -337,9 +343,12 @@ struct JournalLineDecoder {
             p += 1
             if p < n, b[p] &- UInt8(ascii: "0") <= 9 { throw Fallback() }
         } else {
-            while p < n, b[p] &- UInt8(ascii: "0") <= 9 {
-                if p - digitsStart < 18 { value = value &* 10 &+ Int(b[p] &- UInt8(ascii: "0")) }
-                p += 1
+            // Past 18 digits the value wraps, but such a number is not plain and its value unused.
+            while p < n {
+                let digit = b[p] &- UInt8(ascii: "0")
+                guard digit <= 9 else { break }
+                value = value &* 10 &+ Int(digit)
+                p &+= 1
             }
         }
         if p - digitsStart > 18 { plain = false }
