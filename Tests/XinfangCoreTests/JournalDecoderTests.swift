@@ -136,6 +136,11 @@ final class JournalDecoderTests: XCTestCase {
             Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""satisfied","via":"fax""#).utf8),
             Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""满意""#).utf8),
             Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""unsatisfied","via":null"#).utf8),
+            // Empty names, twice each (the second time they are found in the name table).
+            Array(base.replacingOccurrences(of: #""region":"广州市""#, with: #""region":"""#).utf8),
+            Array(base.replacingOccurrences(of: #""region":"广州市""#, with: #""region":"""#).utf8),
+            Array(assigned.replacingOccurrences(of: #""unit":"市人社局""#, with: #""unit":"""#).utf8),
+            Array(assigned.replacingOccurrences(of: #""unit":"市人社局""#, with: #""unit":"""#).utf8),
             Array("[1,2]".utf8), Array("".utf8), Array("   ".utf8), Array("{}".utf8), [0xEF, 0xBB, 0xBF] + Array(rated.utf8),
             Array(rated.utf8).map { $0 == UInt8(ascii: "d") ? 0xFF : $0 },
             Array(base.utf8).map { $0 == 0xA5 ? 0xC0 : $0 },  // breaks a Chinese character
@@ -213,6 +218,13 @@ final class JournalDecoderTests: XCTestCase {
                 }
             }
         }
+    }
+
+    func testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() {
+        // The region is the first name a filing puts in the table; empty, it adds no bytes to it.
+        let line = Array(#"{"seq":1,"event":"filed","case":"XF-2026-000001","at":"2026-03-04T09:15:00+08:00","recorded":"2026-03-04T09:15:02+08:00","channel":"letter","summary":"工资","region":"","category":"劳动社保","anonymous":true,"hash":"ab"}"#.utf8)
+        var decoder = JournalLineDecoder(timeZone: zone)
+        for _ in 0..<3 { XCTAssertTrue(assertSame(line, &decoder)) }
     }
 
     func testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() throws {

@@ -55,8 +55,9 @@ struct ByteStringTable {
             let stored = Int(slots[slot])
             if stored == 0 { break }
             let index = stored - 1
+            // An empty string adds no bytes to the arena, which may then have no address to compare at.
             if hashes[index] == hash, Int(counts[index]) == count,
-               arena.withUnsafeBytes({ memcmp($0.baseAddress! + Int(offsets[index]), base, count) }) == 0 {
+               count == 0 || arena.withUnsafeBytes({ $0.baseAddress.map { memcmp($0 + Int(offsets[index]), base, count) } ?? 1 }) == 0 {
                 return .entry(index)
             }
             slot = (slot + 1) & mask
