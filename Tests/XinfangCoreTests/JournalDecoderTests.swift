@@ -136,6 +136,11 @@ final class JournalDecoderTests: XCTestCase {
             Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""satisfied","via":"fax""#).utf8),
             Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""满意""#).utf8),
             Array(rated.replacingOccurrences(of: #""satisfied""#, with: #""unsatisfied","via":null"#).utf8),
+            // Empty names, twice each (the second time they are found in the name table).
+            Array(base.replacingOccurrences(of: #""region":"广州市""#, with: #""region":"""#).utf8),
+            Array(base.replacingOccurrences(of: #""region":"广州市""#, with: #""region":"""#).utf8),
+            Array(assigned.replacingOccurrences(of: #""unit":"市人社局""#, with: #""unit":"""#).utf8),
+            Array(assigned.replacingOccurrences(of: #""unit":"市人社局""#, with: #""unit":"""#).utf8),
             Array("[1,2]".utf8), Array("".utf8), Array("   ".utf8), Array("{}".utf8), [0xEF, 0xBB, 0xBF] + Array(rated.utf8),
             Array(rated.utf8).map { $0 == UInt8(ascii: "d") ? 0xFF : $0 },
             Array(base.utf8).map { $0 == 0xA5 ? 0xC0 : $0 },  // breaks a Chinese character
@@ -145,6 +150,81 @@ final class JournalDecoderTests: XCTestCase {
         var decided = 0
         for line in lines where assertSame(line, &decoder) { decided += 1 }
         XCTAssertGreaterThan(decided, 20)  // the valid odd lines are decided fast, not all left to the reference
+    }
+
+    func testKeysOtherThanTheExpectedOneAfterATrainedOrderDecodeTheSame() {
+        // The decoder expects each member's usual successor; lines that break that habit must
+        // still give the reference path's events (or be left to it).
+        var decoder = JournalLineDecoder(timeZone: zone)
+        for line in JournalSamples.canonicalLines(JournalSamples.events(cases: 60, seed: 3)) {
+            XCTAssertTrue(assertSame(Array(line.dropLast()), &decoder))
+        }
+        let extended = #"{"seq":8,"event":"extended","case":"XF-2026-000008","at":"2026-03-05T09:15:00+08:00","recorded":"2026-03-05T09:15:00Z","unit":"市人社局","days":30}"#
+        let valid = [
+            // An unknown key that starts like the expected one, before it.
+            extended.replacingOccurrences(of: #""event":"#, with: #""events":"x","eventx":1,"event":"#),
+            extended.replacingOccurrences(of: #""seq":8"#, with: #""seq" :8"#),
+            extended.replacingOccurrences(of: #","days":30"#, with: #", "days":30"#),
+            extended.replacingOccurrences(of: #""unit":"市人社局","days":30"#, with: #""days":30,"unit":"市人社局""#),
+            // Every member in reverse order; the short last members sit near the line's end.
+            #"{"days":30,"unit":"市人社局","recorded":"2026-03-05T09:15:00Z","at":"2026-03-05T09:15:00+08:00","case":"XF-2026-000008","event":"extended","seq":8}"#,
+            #"{"via":"phone","satisfaction":"satisfied","recorded":"2026-03-06","at":"2026-03-06","case":"XF-2026-000003","event":"rated","seq":9}"#,
+        ]
+        for line in valid {
+            XCTAssertTrue(assertSame(Array(line.utf8), &decoder), "left to the reference path: \(line)")
+        }
+        let refused = [
+            extended.replacingOccurrences(of: #""unit":"市人社局""#, with: #""unit":"市人社局","unit":"市人社局""#),
+            extended.replacingOccurrences(of: #""case":"XF-2026-000008""#, with: #""case":"XF-2026-000008","case":"XF-2026-000009""#),
+            extended.replacingOccurrences(of: #""event":"#, with: #""\u0065vent":"#),
+            extended.replacingOccurrences(of: #""days":30"#, with: #""days":30,"days":30"#),
+        ]
+        for line in refused {
+            XCTAssertFalse(assertSame(Array(line.utf8), &decoder), "decided on the fast path: \(line)")
+        }
+        // After all that, the usual order still decodes.
+        for line in JournalSamples.canonicalLines(JournalSamples.events(cases: 20, seed: 4)) {
+            XCTAssertTrue(assertSame(Array(line.dropLast()), &decoder))
+        }
+    }
+
+    func testInvalidUTF8InAnyStringIsLeftToTheReferencePath() {
+        // Strings are validated while they are scanned: every member, used or not, read or skipped.
+        let line = #"{"seq":3,"event":"filed","case":"XF-2026-000003","at":"2026-03-04T09:15:00+08:00","recorded":"2026-03-04T09:15:02+08:00","channel":"letter","summary":"工资SUMMARY","region":"广州市REGION","category":"劳动社保","petitioner":{"name":"王伟NAME","phone":"138"},"people":2,"respondent":"某公司RESPONDENT","x":"未知UNKNOWN","hash":"ab"}"#
+        let broken: [[UInt8]] = [
+            [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xE4, 0xB8], [0xE4],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xF0, 0x80, 0x80, 0x80], [0xC0, 0xAF], [0xC1, 0xBF],
+            [0x80], [0xBF, 0xBF], [0xC3], [0xE4, 0x41, 0x80], [0xE4, 0xB8, 0x41], [0xF0, 0x9F, 0x98], [0xFF],
+        ]
+        let fine: [[UInt8]] = [[0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xC2, 0x80],
+                               [0xDF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF0, 0x9F, 0x98, 0x80]]
+        for texts in [JournalLineDecoder.Texts.all, .caseBook(retainTexts: false)] {
+            var decoder = JournalLineDecoder(timeZone: zone, texts: texts)
+            for marker in ["SUMMARY", "REGION", "NAME", "RESPONDENT", "UNKNOWN"] {
+                let parts = line.components(separatedBy: marker)
+                for bytes in broken {
+                    let bad = Array(parts[0].utf8) + bytes + Array(parts[1].utf8)
+                    XCTAssertNil(fast(bad, &decoder), "\(marker) \(bytes)")
+                    if case .success = reference(bad) { XCTFail("the reference path accepts \(marker) \(bytes)") }
+                }
+                for bytes in fine {
+                    let good = Array(parts[0].utf8) + bytes + Array(parts[1].utf8)
+                    // Lean events leave texts out, so only the full ones compare equal to the reference.
+                    if isAll(texts) {
+                        XCTAssertTrue(assertSame(good, &decoder), "\(marker) \(bytes)")
+                    } else {
+                        XCTAssertNotNil(fast(good, &decoder), "\(marker) \(bytes)")
+                    }
+                }
+            }
+        }
+    }
+
+    func testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() {
+        // The region is the first name a filing puts in the table; empty, it adds no bytes to it.
+        let line = Array(#"{"seq":1,"event":"filed","case":"XF-2026-000001","at":"2026-03-04T09:15:00+08:00","recorded":"2026-03-04T09:15:02+08:00","channel":"letter","summary":"工资","region":"","category":"劳动社保","anonymous":true,"hash":"ab"}"#.utf8)
+        var decoder = JournalLineDecoder(timeZone: zone)
+        for _ in 0..<3 { XCTAssertTrue(assertSame(line, &decoder)) }
     }
 
     func testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() throws {

@@ -9,21 +9,18 @@ import Foundation
 /// bytes are decoded and validated once. The table stops taking new entries when full (so a
 /// journal of unique texts cannot grow it without bound); lookups go on working.
 struct ByteStringTable {
-    /// One distinct value: its bytes in ``arena``, the `String`, and that string trimmed (nil when blank).
-    private struct Entry {
-        var hash: UInt64
-        var offset: Int
-        var count: Int
-        var text: String
-        var trimmed: String?
-    }
-
     /// The longest byte string kept; longer ones are decoded every time.
     static let maxLength = 96
     /// How many distinct values the table keeps at most.
     static let capacity = 16_384
 
-    private var entries: [Entry] = []
+    /// Per entry: the hash of its bytes, where they are in ``arena``, the `String` and that
+    /// string trimmed (nil when blank). Kept apart so that a lookup hands out one `String` only.
+    private var hashes: [UInt64] = []
+    private var offsets: [Int32] = []
+    private var counts: [Int32] = []
+    private var texts: [String] = []
+    private var trimmedTexts: [String?] = []
     /// Open addressing: slot → entry index + 1 (0 = empty); its size is a power of two, at least twice ``capacity``.
     private var slots: [Int32]
     private var arena: [UInt8] = []
@@ -32,46 +29,65 @@ struct ByteStringTable {
         slots = [Int32](repeating: 0, count: Self.capacity * 2)
     }
 
-    /// The string of `bytes` (ASCII or UTF-8 without escapes) and its trimmed form, or nil when
-    /// `bytes` is not valid UTF-8.
+    /// What ``find(_:needsValidation:)`` found.
+    enum Found {
+        /// The entry of these bytes: read it with ``text(_:)`` and ``trimmed(_:)``.
+        case entry(Int)
+        /// The bytes are valid but not kept (too long, or the table is full): decode them yourself.
+        case notKept
+        /// The bytes are not valid UTF-8.
+        case invalid
+    }
+
+    /// The entry of `bytes` (ASCII or UTF-8 without escapes), made and added the first time they are seen.
     ///
-    /// - Parameter needsValidation: false when `bytes` is known to be ASCII.
-    mutating func lookup(_ bytes: UnsafeRawBufferPointer, needsValidation: Bool) -> (text: String, trimmed: String?)? {
+    /// - Parameter needsValidation: false when `bytes` is known to be ASCII or valid UTF-8.
+    @inline(__always)
+    mutating func find(_ bytes: UnsafeRawBufferPointer, needsValidation: Bool) -> Found {
         let count = bytes.count
-        guard count <= Self.maxLength, let base = bytes.baseAddress else { return Self.make(bytes, needsValidation) }
+        guard count <= Self.maxLength, let base = bytes.baseAddress else {
+            return !needsValidation || String(validating: bytes, as: UTF8.self) != nil ? .notKept : .invalid
+        }
         let hash = Self.hash(base, count)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let stored = Int(slots[slot])
             if stored == 0 { break }
-            let entry = entries[stored - 1]
-            if entry.hash == hash, entry.count == count,
-               arena.withUnsafeBytes({ memcmp($0.baseAddress! + entry.offset, base, count) }) == 0 {
-                return (entry.text, entry.trimmed)
+            let index = stored - 1
+            // An empty string adds no bytes to the arena, which may then have no address to compare at.
+            if hashes[index] == hash, Int(counts[index]) == count,
+               count == 0 || arena.withUnsafeBytes({ $0.baseAddress.map { memcmp($0 + Int(offsets[index]), base, count) } ?? 1 }) == 0 {
+                return .entry(index)
             }
             slot = (slot + 1) & mask
         }
-        guard let made = Self.make(bytes, needsValidation) else { return nil }
-        if entries.count < Self.capacity {
-            entries.append(Entry(hash: hash, offset: arena.count, count: count, text: made.text, trimmed: made.trimmed))
-            arena.append(contentsOf: bytes)
-            slots[slot] = Int32(entries.count)
-        }
-        return made
-    }
-
-    private static func make(_ bytes: UnsafeRawBufferPointer, _ needsValidation: Bool) -> (text: String, trimmed: String?)? {
         let text: String
         if needsValidation {
-            guard let valid = String(validating: bytes, as: UTF8.self) else { return nil }
+            guard let valid = String(validating: bytes, as: UTF8.self) else { return .invalid }
             text = valid
         } else {
             text = String(decoding: bytes, as: UTF8.self)
         }
+        guard texts.count < Self.capacity else { return .notKept }
         let trimmed = text.trimmingSpaces()
-        return (text, trimmed.isEmpty ? nil : trimmed)
+        hashes.append(hash)
+        offsets.append(Int32(arena.count))
+        counts.append(Int32(count))
+        texts.append(text)
+        trimmedTexts.append(trimmed.isEmpty ? nil : trimmed)
+        arena.append(contentsOf: bytes)
+        slots[slot] = Int32(texts.count)
+        return .entry(texts.count - 1)
     }
+
+    /// The entry's text as written.
+    @inline(__always)
+    func text(_ index: Int) -> String { texts[index] }
+
+    /// The entry's text trimmed, nil when blank.
+    @inline(__always)
+    func trimmed(_ index: Int) -> String? { trimmedTexts[index] }
 
     /// A fast, well-mixed hash of `count` bytes at `base` (not for untrusted keys in a long-lived table:
     /// the table is rebuilt for every reading of the journal and bounded by ``capacity``).

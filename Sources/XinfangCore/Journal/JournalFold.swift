@@ -25,20 +25,18 @@ extension JournalScanner {
                                   into state: inout State, skippingFrom cutoff: Instant?) throws(IOFailure) -> (Outcome, JournalProblem?) {
         var damage: JournalProblem?
         do {
-            let outcome = try scan(source, from: position, expectingSeq: expectingSeq) { (item: JournalScanner.Item) throws(Never) in
+            let outcome = try scan(source, from: position, expectingSeq: expectingSeq, event: { (event: JournalEvent, line: Int) throws(Never) in
                 guard damage == nil else { return }
-                switch item {
-                case .event(let event, let line):
-                    if let cutoff, event.at >= cutoff { return }
-                    do throws(LifecycleError) {
-                        try state.apply(event)
-                    } catch {
-                        damage = JournalProblem(line: line, kind: .lifecycle, message: error.description)
-                    }
-                case .problem(let problem):
-                    if problem.kind != .tornTail { damage = problem }
+                if let cutoff, event.at >= cutoff { return }
+                do throws(LifecycleError) {
+                    try state.apply(event)
+                } catch {
+                    damage = JournalProblem(line: line, kind: .lifecycle, message: error.description)
                 }
-            }
+            }, problem: { (problem: JournalProblem) throws(Never) in
+                guard damage == nil else { return }
+                if problem.kind != .tornTail { damage = problem }
+            })
             return (outcome, damage)
         } catch {
             switch error {

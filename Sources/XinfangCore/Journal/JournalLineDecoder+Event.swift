@@ -9,11 +9,18 @@ extension JournalLineDecoder {
         case .all: (lean, keepsFiling) = (false, true)
         case .caseBook(let retainTexts): (lean, keepsFiling) = (true, retainTexts)
         }
+        // Strings with escapes are rare: their escapes are checked first, read or not, as the reference path checks them.
+        var escapes = escapedFields
+        while escapes != 0 {
+            let index = escapes.trailingZeroBitCount
+            escapes &= escapes - 1
+            try validate(values[index], b)
+        }
         guard let seq = try optionalInt(.seq, 1...Int.max, b) else { throw Fallback() }
         let kind = try eventKind(b)
         let caseID = try requiredText(.caseID, b, shared: false)
         guard let at = try instant(.at, b), let recorded = try instant(.recorded, b) else { throw Fallback() }
-        let payload: JournalEvent.Payload
+        // Each kind's event is made where it is returned, not copied through a payload variable.
         switch kind {
         case .filed:
             let channel = try self.channel(b)
@@ -32,7 +39,7 @@ extension JournalLineDecoder {
                 default: throw Fallback()
                 }
             }
-            payload = .filed(Filing(
+            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .filed(Filing(
                 channel: channel,
                 summary: keepsFiling ? try requiredString(.summary, b) : try check(.summary, b, required: true, nonBlank: false),
                 region: try requiredName(.region, b),
@@ -42,53 +49,46 @@ extension JournalLineDecoder {
                 respondent: try optionalText(.respondent, b, shared: true),
                 sourceID: lean ? try checkOptional(.sourceID, b) : try optionalText(.sourceID, b, shared: false),
                 repeatOf: try optionalText(.repeatOf, b, shared: false),
-                confidential: try flag(.confidential)))
+                confidential: try flag(.confidential))))
         case .assigned:
-            payload = .assigned(Assignment(
+            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .assigned(Assignment(
                 unit: try requiredText(.unit, b, shared: true),
                 from: lean ? try checkOptional(.from, b) : try optionalText(.from, b, shared: true),
                 leader: lean ? try checkOptional(.leader, b) : try optionalText(.leader, b, shared: true),
                 note: lean ? try checkOptional(.note, b) : try optionalText(.note, b, shared: true),
-                rule: try optionalInt(.rule, 0...Int.max, b)))
+                rule: try optionalInt(.rule, 0...Int.max, b))))
         case .returned:
-            payload = .returned(Return(
+            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .returned(Return(
                 unit: try requiredText(.unit, b, shared: true),
                 reason: lean ? try check(.reason, b, required: true, nonBlank: true) : try requiredText(.reason, b, shared: true),
                 leader: lean ? try checkOptional(.leader, b) : try optionalText(.leader, b, shared: true),
-                note: lean ? try checkOptional(.note, b) : try optionalText(.note, b, shared: true)))
+                note: lean ? try checkOptional(.note, b) : try optionalText(.note, b, shared: true))))
         case .replied:
-            payload = .replied(Reply(
+            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .replied(Reply(
                 unit: try requiredText(.unit, b, shared: true),
                 text: lean ? try check(.text, b, required: true, nonBlank: false) : try requiredString(.text, b),
-                closes: try flag(.closes)))
+                closes: try flag(.closes))))
         case .extended:
             guard let days = try optionalInt(.days, 1...3650, b) else { throw Fallback() }
-            payload = .extended(Extension(unit: try requiredText(.unit, b, shared: true), days: days,
-                                          text: lean ? try checkOptional(.text, b) : try optionalText(.text, b, shared: true)))
+            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .extended(Extension(
+                unit: try requiredText(.unit, b, shared: true), days: days,
+                text: lean ? try checkOptional(.text, b) : try optionalText(.text, b, shared: true))))
         case .rated:
-            payload = .rated(Verdict(satisfaction: try satisfaction(b), via: try via(b)))
+            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded,
+                                payload: .rated(Verdict(satisfaction: try satisfaction(b), via: try via(b))))
         }
-        // Members the kind does not use are not read, but the reference path checks their UTF-8 and escapes too.
-        var unread = present & ~consumed
-        while unread != 0 {
-            let index = unread.trailingZeroBitCount
-            unread &= unread - 1
-            try validate(values[index], b)
-        }
-        return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: payload)
     }
 
-    /// The field's value when present, marking it read.
+    /// The field's value when present.
     @inline(__always)
-    mutating func take(_ field: Field) -> RawValue? {
+    func take(_ field: Field) -> RawValue? {
         let bit: UInt64 = 1 << UInt64(field.rawValue)
         guard present & bit != 0 else { return nil }
-        consumed |= bit
         return values[field.rawValue]
     }
 
-    /// Checks a text the caller does not need as the reference path would read it (its UTF-8 and
-    /// escapes are checked with the other unread members); returns the empty placeholder.
+    /// Checks a text the caller does not need as the reference path would read it (its UTF-8 was
+    /// checked when it was scanned, its escapes before the event is built); returns the empty placeholder.
     mutating func check(_ field: Field, _ b: UnsafePointer<UInt8>, required: Bool, nonBlank: Bool) throws(Fallback) -> String {
         let bit: UInt64 = 1 << UInt64(field.rawValue)
         guard present & bit != 0, values[field.rawValue].kind != .null else {
@@ -98,7 +98,7 @@ extension JournalLineDecoder {
         let value = values[field.rawValue]
         guard value.kind == .string else { throw Fallback() }
         if nonBlank, value.escaped || !Self.hasSolidEdges(b + value.start, value.count) {
-            guard try texts(value, b, shared: false).trimmed != nil else { throw Fallback() }
+            guard try trimmed(value, b, shared: false) != nil else { throw Fallback() }
         }
         return ""
     }
@@ -148,12 +148,12 @@ extension JournalLineDecoder {
     /// `requiredString` for a name that recurs (region, category), shared through the table.
     mutating func requiredName(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String {
         guard let value = take(field), value.kind == .string else { throw Fallback() }
-        return try texts(value, b, shared: true).text
+        return try text(value, b, shared: true)
     }
 
     /// `requiredText`: trimmed, not blank.
     mutating func requiredText(_ field: Field, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String {
-        guard let value = take(field), value.kind == .string, let trimmed = try texts(value, b, shared: shared).trimmed else {
+        guard let value = take(field), value.kind == .string, let trimmed = try trimmed(value, b, shared: shared) else {
             throw Fallback()
         }
         return trimmed
@@ -163,13 +163,13 @@ extension JournalLineDecoder {
     mutating func optionalText(_ field: Field, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String? {
         guard let value = take(field), value.kind != .null else { return nil }
         guard value.kind == .string else { throw Fallback() }
-        return try texts(value, b, shared: shared).trimmed
+        return try trimmed(value, b, shared: shared)
     }
 
     /// `optionalInstant`, required: the canonical layouts from the bytes, the lenient forms through the text parser.
     mutating func instant(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Instant? {
         guard let value = take(field), value.kind == .string else { throw Fallback() }
-        if !value.escaped, let instant = timeZone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b + value.start, count: value.count)) {
+        if !value.escaped, let instant = timestamps.instant(b + value.start, value.count, zone: timeZone) {
             return instant
         }
         guard case .success(let instant) = timeZone.parseTimestamp(try string(value, b)) else { throw Fallback() }
@@ -195,9 +195,22 @@ extension JournalLineDecoder {
     }
 
     mutating func channel(_ b: UnsafePointer<UInt8>) throws(Fallback) -> Channel {
-        guard let value = take(.channel), value.kind == .string, let channel = Channel(rawValue: try string(value, b)) else {
-            throw Fallback()
+        guard let value = take(.channel), value.kind == .string else { throw Fallback() }
+        if !value.escaped {
+            let p = b + value.start
+            switch value.count {
+            case 3 where Self.equal(p, "fax"): return .fax
+            case 5 where Self.equal(p, "visit"): return .visit
+            case 5 where Self.equal(p, "phone"): return .phone
+            case 5 where Self.equal(p, "video"): return .video
+            case 6 where Self.equal(p, "letter"): return .letter
+            case 6 where Self.equal(p, "online"): return .online
+            case 6 where Self.equal(p, "mobile"): return .mobile
+            case 7 where Self.equal(p, "mailbox"): return .mailbox
+            default: break
+            }
         }
+        guard let channel = Channel(rawValue: try string(value, b)) else { throw Fallback() }
         return channel
     }
 
@@ -229,7 +242,7 @@ extension JournalLineDecoder {
             }
         }
         // Escaped, or spaces around it: as `optionalText` then the verdict source's name.
-        guard let trimmed = try texts(value, b, shared: false).trimmed else { return nil }
+        guard let trimmed = try trimmed(value, b, shared: false) else { return nil }
         guard let source = VerdictSource(rawValue: trimmed) else { throw Fallback() }
         return source
     }

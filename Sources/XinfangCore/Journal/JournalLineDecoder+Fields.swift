@@ -9,61 +9,39 @@ extension JournalLineDecoder {
         case unit, from, leader, note, rule, reason, text, closes, days, satisfaction, via
         case name, idNumber, phone, address
 
-        /// The top-level member named by the `count` bytes at `p`, matched by length, first byte and then all bytes.
+        /// The only top-level member whose key can be the `count` bytes at `p`, by length and first byte (its bytes still to compare).
         @inline(__always)
-        static func topLevel(_ p: UnsafePointer<UInt8>, _ count: Int) -> Field? {
-            let candidate: Field
+        static func topLevelCandidate(_ p: UnsafePointer<UInt8>, _ count: Int) -> Field? {
             switch (count, p[0]) {
-            case (2, UInt8(ascii: "a")): candidate = .at
-            case (3, UInt8(ascii: "s")): candidate = .seq
-            case (3, UInt8(ascii: "v")): candidate = .via
-            case (4, UInt8(ascii: "c")): candidate = .caseID
-            case (4, UInt8(ascii: "h")): candidate = .hash
-            case (4, UInt8(ascii: "u")): candidate = .unit
-            case (4, UInt8(ascii: "f")): candidate = .from
-            case (4, UInt8(ascii: "n")): candidate = .note
-            case (4, UInt8(ascii: "r")): candidate = .rule
-            case (4, UInt8(ascii: "t")): candidate = .text
-            case (4, UInt8(ascii: "d")): candidate = .days
-            case (5, UInt8(ascii: "e")): candidate = .event
-            case (6, UInt8(ascii: "r")): candidate = p[2] == UInt8(ascii: "g") ? .region : .reason
-            case (6, UInt8(ascii: "l")): candidate = .leader
-            case (6, UInt8(ascii: "p")): candidate = .people
-            case (6, UInt8(ascii: "c")): candidate = .closes
-            case (7, UInt8(ascii: "c")): candidate = .channel
-            case (7, UInt8(ascii: "s")): candidate = .summary
-            case (8, UInt8(ascii: "r")): candidate = .recorded
-            case (8, UInt8(ascii: "c")): candidate = .category
-            case (9, UInt8(ascii: "a")): candidate = .anonymous
-            case (9, UInt8(ascii: "s")): candidate = .sourceID
-            case (9, UInt8(ascii: "r")): candidate = .repeatOf
-            case (10, UInt8(ascii: "p")): candidate = .petitioner
-            case (10, UInt8(ascii: "r")): candidate = .respondent
-            case (12, UInt8(ascii: "c")): candidate = .confidential
-            case (12, UInt8(ascii: "s")): candidate = .satisfaction
+            case (2, UInt8(ascii: "a")): return .at
+            case (3, UInt8(ascii: "s")): return .seq
+            case (3, UInt8(ascii: "v")): return .via
+            case (4, UInt8(ascii: "c")): return .caseID
+            case (4, UInt8(ascii: "h")): return .hash
+            case (4, UInt8(ascii: "u")): return .unit
+            case (4, UInt8(ascii: "f")): return .from
+            case (4, UInt8(ascii: "n")): return .note
+            case (4, UInt8(ascii: "r")): return .rule
+            case (4, UInt8(ascii: "t")): return .text
+            case (4, UInt8(ascii: "d")): return .days
+            case (5, UInt8(ascii: "e")): return .event
+            case (6, UInt8(ascii: "r")): return p[2] == UInt8(ascii: "g") ? .region : .reason
+            case (6, UInt8(ascii: "l")): return .leader
+            case (6, UInt8(ascii: "p")): return .people
+            case (6, UInt8(ascii: "c")): return .closes
+            case (7, UInt8(ascii: "c")): return .channel
+            case (7, UInt8(ascii: "s")): return .summary
+            case (8, UInt8(ascii: "r")): return .recorded
+            case (8, UInt8(ascii: "c")): return .category
+            case (9, UInt8(ascii: "a")): return .anonymous
+            case (9, UInt8(ascii: "s")): return .sourceID
+            case (9, UInt8(ascii: "r")): return .repeatOf
+            case (10, UInt8(ascii: "p")): return .petitioner
+            case (10, UInt8(ascii: "r")): return .respondent
+            case (12, UInt8(ascii: "c")): return .confidential
+            case (12, UInt8(ascii: "s")): return .satisfaction
             default: return nil
             }
-            return candidate.matches(p, count) ? candidate : nil
-        }
-
-        /// The `petitioner` object's member named by the `count` bytes at `p`.
-        @inline(__always)
-        static func nested(_ p: UnsafePointer<UInt8>, _ count: Int) -> Field? {
-            let candidate: Field
-            switch count {
-            case 4: candidate = .name
-            case 5: candidate = .phone
-            case 7: candidate = .address
-            case 9: candidate = .idNumber
-            default: return nil
-            }
-            return candidate.matches(p, count) ? candidate : nil
-        }
-
-        @inline(__always)
-        private func matches(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-            let key = self.key
-            return key.utf8CodeUnitCount == count && memcmp(p, key.utf8Start, count) == 0
         }
 
         /// The member's name in the journal.

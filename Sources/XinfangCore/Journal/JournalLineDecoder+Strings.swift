@@ -13,17 +13,31 @@ extension JournalLineDecoder {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The string's text and its trimmed form (nil when blank); recurring names come from the table.
-    mutating func texts(_ value: RawValue, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> (text: String, trimmed: String?) {
+    /// The string's text as written; a recurring name (`shared`) comes from the table.
+    mutating func text(_ value: RawValue, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String {
         if shared, !value.escaped {
-            guard let entry = names.lookup(UnsafeRawBufferPointer(start: b + value.start, count: value.count),
-                                           needsValidation: value.nonASCII) else { throw Fallback() }
-            return entry
+            switch names.find(UnsafeRawBufferPointer(start: b + value.start, count: value.count), needsValidation: false) {
+            case .entry(let index): return names.text(index)
+            case .notKept: break
+            case .invalid: throw Fallback()
+            }
+        }
+        return try string(value, b)
+    }
+
+    /// The string's trimmed text, nil when blank; a recurring name (`shared`) comes from the table.
+    mutating func trimmed(_ value: RawValue, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String? {
+        if shared, !value.escaped {
+            switch names.find(UnsafeRawBufferPointer(start: b + value.start, count: value.count), needsValidation: false) {
+            case .entry(let index): return names.trimmed(index)
+            case .notKept: break
+            case .invalid: throw Fallback()
+            }
         }
         let text = try string(value, b)
-        if !value.escaped, Self.hasSolidEdges(b + value.start, value.count) { return (text, text) }
+        if !value.escaped, Self.hasSolidEdges(b + value.start, value.count) { return text }
         let trimmed = text.trimmingSpaces()
-        return (text, trimmed.isEmpty ? nil : trimmed)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// True when the (valid UTF-8) text certainly neither starts nor ends with white space, so
@@ -39,15 +53,11 @@ extension JournalLineDecoder {
         return count >= 3 && p[count - 3] >= 0xE4 && p[count - 3] <= 0xE9
     }
 
-    /// Checks a value the event does not use the way the reference path would: its raw UTF-8 and its escapes.
+    /// Checks a value the event does not use the way the reference path would: its escapes (its
+    /// raw UTF-8 was checked when it was scanned).
+    @inline(__always)
     mutating func validate(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) {
-        guard value.kind == .string else { return }
-        if value.escaped {
-            _ = try unescape(value, b)
-        } else if value.nonASCII,
-                  UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(start: b + value.start, count: value.count)) != nil {
-            throw Fallback()
-        }
+        if value.kind == .string, value.escaped { _ = try unescape(value, b) }
     }
 
     /// Decodes a string with escapes exactly as ``JSONParser`` does (surrogate pairs joined, lone surrogates refused).

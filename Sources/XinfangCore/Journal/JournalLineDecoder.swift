@@ -30,25 +30,33 @@ struct JournalLineDecoder {
 
     let timeZone: OfficeTimeZone
     let texts: Texts
+    /// The decoder's fixed tables and per-line slots, in one allocation (no array checks in the inner loop).
+    private let storage: Storage
     /// Each field's value on the current line, indexed by ``Field``; valid where ``present`` has its bit.
-    var values: [RawValue]
+    let values: UnsafeMutablePointer<RawValue>
+    /// The key patterns and expected successors, in ``storage``.
+    private let keys: KeyTables
     var present: UInt64 = 0
-    /// Fields read while building the event; what is present and not read is still validated.
-    var consumed: UInt64 = 0
+    /// Fields whose value is a string with escapes (checked before the event is built).
+    var escapedFields: UInt64 = 0
     var names = ByteStringTable()
+    var timestamps = TimestampMemo()
     var scratch: [UInt8] = []
     private var unknownKeys: [Range<Int>] = []
 
     init(timeZone: OfficeTimeZone, texts: Texts = .all) {
         self.timeZone = timeZone
         self.texts = texts
-        values = [RawValue](repeating: RawValue(kind: .null, start: 0, end: 0), count: Field.allCases.count)
+        storage = Storage()
+        values = storage.values
+        keys = storage.keys
         scratch.reserveCapacity(256)
     }
 
     /// The line's event, or nil when the reference path must decide (see the type's discussion).
     mutating func decode(_ line: UnsafeRawBufferPointer) -> JournalEvent? {
-        guard let raw = line.baseAddress else { return nil }
+        // Offsets are kept in 32 bits (the scanner's lines are at most 4 MiB).
+        guard let raw = line.baseAddress, line.count < Int(Int32.max) else { return nil }
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
         do {
             try scanMembers(bytes, line.count)
@@ -63,42 +71,79 @@ struct JournalLineDecoder {
     /// Reads the line's members into ``values``.
     private mutating func scanMembers(_ b: UnsafePointer<UInt8>, _ n: Int) throws(Fallback) {
         present = 0
-        consumed = 0
-        unknownKeys.removeAll(keepingCapacity: true)
+        escapedFields = 0
+        if !unknownKeys.isEmpty { unknownKeys.removeAll(keepingCapacity: true) }
         var p = 0
         Self.skipSpace(b, n, &p)
         guard p < n, b[p] == UInt8(ascii: "{") else { throw Fallback() }
         p += 1
         Self.skipSpace(b, n, &p)
         guard p < n, b[p] != UInt8(ascii: "}") else { throw Fallback() }
+        let keys = self.keys
+        var previous = KeyTables.objectStart
         while true {
-            let key = try Self.scanKey(b, n, &p)
-            if let field = Field.topLevel(b + key.lowerBound, key.count) {
-                let bit: UInt64 = 1 << UInt64(field.rawValue)
-                guard present & bit == 0 else { throw Fallback() }
-                present |= bit
-                if field == .petitioner, b[p] == UInt8(ascii: "{") {
-                    try scanPetitioner(b, n, &p)
-                    values[field.rawValue] = RawValue(kind: .object, start: 0, end: 0)
-                } else {
-                    values[field.rawValue] = try Self.scanValue(b, n, &p, depth: 1)
+            let field: Field
+            let expected = keys.expected[previous]
+            if keys.matchesQuotedKey(expected, b, n, p) {
+                // The member the writer puts here: its `"key":` is one or two 8-byte compares.
+                field = expected
+                // The pattern's 16 bytes were there, so its at most 15 leave `p` inside the line.
+                p &+= Int(keys.patterns[expected.rawValue].quotedCount)
+                if b[p] <= 0x20 {
+                    Self.skipSpace(b, n, &p)
+                    guard p < n else { throw Fallback() }
                 }
             } else {
-                try skipUnknown(b, n, &p, key: key, depth: 1)
+                let key = try Self.scanKey(b, n, &p)
+                guard let known = keys.topLevel(b, n, key) else {
+                    try skipUnknown(b, n, &p, key: key, depth: 1, from: 0)
+                    if try Self.endOfMember(b, n, &p) { break }
+                    continue
+                }
+                field = known
+                keys.expected[previous] = field
             }
-            Self.skipSpace(b, n, &p)
-            guard p < n else { throw Fallback() }
-            if b[p] == UInt8(ascii: ",") {
-                p += 1
-                Self.skipSpace(b, n, &p)
-                continue
+            let bit: UInt64 = 1 << UInt64(field.rawValue)
+            guard present & bit == 0 else { throw Fallback() }
+            present |= bit
+            if field == .petitioner, b[p] == UInt8(ascii: "{") {
+                try scanPetitioner(b, n, &p)
+                values[field.rawValue] = RawValue(kind: .object, start: 0, end: 0)
+            } else {
+                // Strings inline: most values are strings.
+                let value = b[p] == UInt8(ascii: "\"") ? try Self.scanString(b, n, &p) : try Self.scanValue(b, n, &p, depth: 1)
+                values[field.rawValue] = value
+                if value.escaped { escapedFields |= bit }
+                if field == .event, value.kind == .string, value.count > 0 {
+                    // The kind's own members follow `recorded`: expect the first of them.
+                    let first: Field = value.count != 5 ? .unit : b[value.start] == UInt8(ascii: "f") ? .channel : .satisfaction
+                    keys.expected[Field.recorded.rawValue] = first
+                }
             }
-            guard b[p] == UInt8(ascii: "}") else { throw Fallback() }
-            p += 1
-            break
+            previous = field.rawValue
+            if try Self.endOfMember(b, n, &p) { break }
         }
         Self.skipSpace(b, n, &p)
         guard p == n else { throw Fallback() }
+    }
+
+    /// After a member's value: skips to the next key (false) or past the object's `}` (true).
+    @inline(__always)
+    private static func endOfMember(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> Bool {
+        if p + 1 < n, b[p] == UInt8(ascii: ","), b[p + 1] == UInt8(ascii: "\"") {
+            p += 1
+            return false
+        }
+        skipSpace(b, n, &p)
+        guard p < n else { throw Fallback() }
+        if b[p] == UInt8(ascii: ",") {
+            p += 1
+            skipSpace(b, n, &p)
+            return false
+        }
+        guard b[p] == UInt8(ascii: "}") else { throw Fallback() }
+        p += 1
+        return true
     }
 
     /// Reads the `petitioner` object's members (`p` at its `{`).
@@ -110,30 +155,41 @@ struct JournalLineDecoder {
             p += 1
             return
         }
-        let outerUnknown = unknownKeys
-        unknownKeys.removeAll(keepingCapacity: true)
+        // The object's own unknown keys are compared with each other only.
+        let outerUnknown = unknownKeys.count
+        let keys = self.keys
+        var previous = KeyTables.petitionerStart
         while true {
-            let key = try Self.scanKey(b, n, &p)
-            if let field = Field.nested(b + key.lowerBound, key.count) {
-                let bit: UInt64 = 1 << UInt64(field.rawValue)
-                guard present & bit == 0 else { throw Fallback() }
-                present |= bit
-                values[field.rawValue] = try Self.scanValue(b, n, &p, depth: 2)
+            let field: Field
+            let expected = keys.expected[previous]
+            if keys.matchesQuotedKey(expected, b, n, p) {
+                field = expected
+                // The pattern's 16 bytes were there, so its at most 15 leave `p` inside the line.
+                p &+= Int(keys.patterns[expected.rawValue].quotedCount)
+                if b[p] <= 0x20 {
+                    Self.skipSpace(b, n, &p)
+                    guard p < n else { throw Fallback() }
+                }
             } else {
-                try skipUnknown(b, n, &p, key: key, depth: 2)
+                let key = try Self.scanKey(b, n, &p)
+                guard let known = keys.nested(b, n, key) else {
+                    try skipUnknown(b, n, &p, key: key, depth: 2, from: outerUnknown)
+                    if try Self.endOfMember(b, n, &p) { break }
+                    continue
+                }
+                field = known
+                keys.expected[previous] = field
             }
-            Self.skipSpace(b, n, &p)
-            guard p < n else { throw Fallback() }
-            if b[p] == UInt8(ascii: ",") {
-                p += 1
-                Self.skipSpace(b, n, &p)
-                continue
-            }
-            guard b[p] == UInt8(ascii: "}") else { throw Fallback() }
-            p += 1
-            break
+            let bit: UInt64 = 1 << UInt64(field.rawValue)
+            guard present & bit == 0 else { throw Fallback() }
+            present |= bit
+            let value = b[p] == UInt8(ascii: "\"") ? try Self.scanString(b, n, &p) : try Self.scanValue(b, n, &p, depth: 2)
+            values[field.rawValue] = value
+            if value.escaped { escapedFields |= bit }
+            previous = field.rawValue
+            if try Self.endOfMember(b, n, &p) { break }
         }
-        unknownKeys = outerUnknown
+        if unknownKeys.count > outerUnknown { unknownKeys.removeSubrange(outerUnknown...) }
     }
 
     /// Reads `"key"` and the `:` after it; keys with escapes or non-ASCII bytes are left to the reference path.
@@ -160,8 +216,9 @@ struct JournalLineDecoder {
     }
 
     /// Skips an unknown member's value, checked by the strict parser; a repeated unknown key is refused.
-    private mutating func skipUnknown(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, key: Range<Int>, depth: Int) throws(Fallback) {
-        for seen in unknownKeys where seen.count == key.count {
+    private mutating func skipUnknown(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, key: Range<Int>, depth: Int,
+                                      from first: Int) throws(Fallback) {
+        for seen in unknownKeys[first...] where seen.count == key.count {
             if memcmp(b + seen.lowerBound, b + key.lowerBound, key.count) == 0 { throw Fallback() }
         }
         unknownKeys.append(key)
@@ -204,29 +261,56 @@ struct JournalLineDecoder {
         }
     }
 
-    /// Reads a string (`p` at its opening quote), noting escapes and non-ASCII bytes; 8 bytes at a time where it can.
+    /// Reads a string (`p` at its opening quote), noting escapes and validating its non-ASCII
+    /// bytes as UTF-8 on the way (so no later pass needs to); 8 bytes at a time where it can.
     @inline(__always)
     private static func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> RawValue {
         p += 1
         let start = p
-        var high: UInt64 = 0
+        var nonASCII = false
         var escaped = false
         let ones: UInt64 = 0x0101_0101_0101_0101
         let tops: UInt64 = 0x8080_8080_8080_8080
         outer: while true {
             while p + 8 <= n {
-                let word = UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
-                if special & tops != 0 { break }
-                high |= word
-                p += 8
+                // A quote, a backslash, a control character or a non-ASCII byte: go to the first of
+                // them (the lowest flagged byte is exact: borrows only run upwards) and read it alone.
+                let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word) & tops
+                if special != 0 {
+                    p &+= special.trailingZeroBitCount &>> 3
+                    break
+                }
+                p &+= 8
             }
             while p < n {
                 let byte = b[p]
+                if byte >= 0x80 {
+                    nonASCII = true
+                    // Runs of Chinese characters: two characters per 8-byte load, then one per 4-byte
+                    // load. 0xDFFE marks the leads E1–EC, EE and EF, whose second byte may be any
+                    // continuation byte.
+                    while p + 8 <= n {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
+                        guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0,
+                              (0xDFFE as UInt64) >> (word & 0x0F) & (0xDFFE as UInt64) >> (word &>> 24 & 0x0F) & 1 != 0 else { break }
+                        p &+= 6
+                    }
+                    while p + 4 <= n {
+                        let word = UInt32(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt32.self))
+                        guard word & 0x00C0_C0F0 == 0x0080_80E0, (0xDFFE as UInt32) >> (word & 0x0F) & 1 != 0 else { break }
+                        p &+= 3
+                    }
+                    guard p < n, b[p] >= 0x80 else { continue }
+                    let length = UTF8Validation.sequenceLength(b, p, n)
+                    guard length > 0 else { throw Fallback() }
+                    p &+= length
+                    continue
+                }
                 if byte == UInt8(ascii: "\"") {
-                    let value = RawValue(kind: .string, start: start, end: p, escaped: escaped, nonASCII: high & tops != 0)
+                    let value = RawValue(kind: .string, start: start, end: p, escaped: escaped, nonASCII: nonASCII)
                     p += 1
                     return value
                 }
@@ -236,8 +320,8 @@ struct JournalLineDecoder {
                     continue outer
                 }
                 guard byte >= 0x20 else { throw Fallback() }
-                high |= UInt64(byte)
                 p += 1
+                continue outer
             }
             throw Fallback()
         }
@@ -259,9 +343,12 @@ struct JournalLineDecoder {
             p += 1
             if p < n, b[p] &- UInt8(ascii: "0") <= 9 { throw Fallback() }
         } else {
-            while p < n, b[p] &- UInt8(ascii: "0") <= 9 {
-                if p - digitsStart < 18 { value = value &* 10 &+ Int(b[p] &- UInt8(ascii: "0")) }
-                p += 1
+            // Past 18 digits the value wraps, but such a number is not plain and its value unused.
+            while p < n {
+                let digit = b[p] &- UInt8(ascii: "0")
+                guard digit <= 9 else { break }
+                value = value &* 10 &+ Int(digit)
+                p &+= 1
             }
         }
         if p - digitsStart > 18 { plain = false }
@@ -303,16 +390,30 @@ struct JournalLineDecoder {
 struct Fallback: Error {}
 
 /// A member's value as found on the line: its kind and, for strings and numbers, where it is.
+///
+/// 24 bytes, so that scanning returns it in registers (lines are at most a few MiB: offsets fit 32 bits).
 struct RawValue {
     enum Kind: UInt8 { case string, integer, number, trueValue, falseValue, null, object, array }
-    var kind: Kind
-    /// For a string, its content between the quotes.
-    var start: Int
-    var end: Int
-    var escaped = false
-    var nonASCII = false
     /// For `.integer`, its value.
-    var integer = 0
+    var integer: Int
+    private var startOffset: Int32
+    private var endOffset: Int32
+    var kind: Kind
+    var escaped: Bool
+    /// Whether the string has non-ASCII bytes (valid UTF-8: checked while scanning).
+    var nonASCII: Bool
 
-    var count: Int { end - start }
+    init(kind: Kind, start: Int, end: Int, escaped: Bool = false, nonASCII: Bool = false, integer: Int = 0) {
+        self.kind = kind
+        startOffset = Int32(truncatingIfNeeded: start)
+        endOffset = Int32(truncatingIfNeeded: end)
+        self.escaped = escaped
+        self.nonASCII = nonASCII
+        self.integer = integer
+    }
+
+    /// For a string, where its content between the quotes starts and ends.
+    var start: Int { Int(startOffset) }
+    var end: Int { Int(endOffset) }
+    var count: Int { Int(endOffset &- startOffset) }
 }

@@ -55,9 +55,8 @@ public struct JournalScanner: Sendable {
         let message: String
     }
 
-    /// One complete line's event: by the fast decoder when it can, else by the reference path.
-    func decodeLine(_ bytes: UnsafeRawBufferPointer, decoder: inout JournalLineDecoder) -> Result<JournalEvent, Malformed> {
-        if decodesFast, let fast = decoder.decode(bytes) { return .success(fast) }
+    /// One complete line's event by the reference path, or why it is not one (the scanner tries the fast decoder first).
+    func referenceLine(_ bytes: UnsafeRawBufferPointer) -> Result<JournalEvent, Malformed> {
         do {
             return .success(try Self.referenceEvent(bytes, timeZone: timeZone))
         } catch {
@@ -70,13 +69,18 @@ public struct JournalScanner: Sendable {
     public func scan<Source: ByteSource, E: Error>(
         _ source: Source, from position: JournalPosition, _ body: (Item) throws(E) -> Void
     ) throws(LineReaderError<E>) -> Outcome {
-        try scan(source, from: position, expectingSeq: position.seq + 1, body)
+        try scan(source, from: position, expectingSeq: position.seq + 1,
+                 event: { (event: JournalEvent, line: Int) throws(E) in try body(.event(event, line: line)) },
+                 problem: { (problem: JournalProblem) throws(E) in try body(.problem(problem)) })
     }
 
-    /// ``scan(_:from:_:)`` where the first line's `seq` is `expectingSeq`, or anything when nil (a
-    /// reader that starts mid-journal without having read the lines before).
+    /// ``scan(_:from:_:)`` with one callback for events and one for problems: an event is handed
+    /// on as it was decoded, not copied into an ``Item`` (the replay's inner loop). The first
+    /// line's `seq` must be `expectingSeq`, or may be anything when it is nil (a reader that
+    /// starts mid-journal without having read the lines before).
     func scan<Source: ByteSource, E: Error>(
-        _ source: Source, from position: JournalPosition, expectingSeq: Int?, _ body: (Item) throws(E) -> Void
+        _ source: Source, from position: JournalPosition, expectingSeq: Int?,
+        event onEvent: (JournalEvent, Int) throws(E) -> Void, problem onProblem: (JournalProblem) throws(E) -> Void
     ) throws(LineReaderError<E>) -> Outcome {
         var outcome = Outcome(position: position, tornTail: nil)
         var reader = LineReader(source: source, maxLineLength: 4 << 20)
@@ -88,14 +92,14 @@ public struct JournalScanner: Sendable {
         try reader.forEachLine(startingLine: position.lines + 1, startingOffset: position.offset) { (line: Line) throws(E) in
             guard line.terminated else {
                 outcome.tornTail = (line.number, line.offset, line.bytes.count)
-                try body(.problem(JournalProblem(line: line.number, kind: .tornTail,
-                    message: "torn last line (\(line.bytes.count) bytes without a line break): a write cut off before it was acknowledged")))
+                try onProblem(JournalProblem(line: line.number, kind: .tornTail,
+                    message: "torn last line (\(line.bytes.count) bytes without a line break): a write cut off before it was acknowledged"))
                 return
             }
             outcome.position.offset = line.offset + line.bytes.count + 1
             outcome.position.lines = line.number
             if line.truncated {
-                try body(.problem(JournalProblem(line: line.number, kind: .malformed, message: "line longer than 4 MiB")))
+                try onProblem(JournalProblem(line: line.number, kind: .malformed, message: "line longer than 4 MiB"))
                 expectedSeq = nil
                 return
             }
@@ -105,33 +109,38 @@ public struct JournalScanner: Sendable {
                 if let split {
                     let computed = previousHash.withUnsafeBytes { JournalHash.chainBytes(previous: $0, body: split.body) }
                     if !computed.elementsEqual(split.hash) {
-                        try body(.problem(JournalProblem(line: line.number, kind: .chain,
-                            message: "hash chain broken: the line does not hash to its \"hash\" from the line before (changed, removed or reordered lines)")))
+                        try onProblem(JournalProblem(line: line.number, kind: .chain,
+                            message: "hash chain broken: the line does not hash to its \"hash\" from the line before (changed, removed or reordered lines)"))
                     }
                 } else {
-                    try body(.problem(JournalProblem(line: line.number, kind: .chain, message: "no \"hash\" at the end of the line")))
+                    try onProblem(JournalProblem(line: line.number, kind: .chain, message: "no \"hash\" at the end of the line"))
                 }
             }
             if let split {
                 previousHash.withUnsafeMutableBytes { $0.copyMemory(from: split.hash) }
                 hashChanged = true
             }
-            let event: JournalEvent
-            switch decodeLine(line.bytes, decoder: &decoder) {
-            case .success(let decoded):
-                event = decoded
-            case .failure(let problem):
-                try body(.problem(JournalProblem(line: line.number, kind: .malformed, message: problem.message)))
-                expectedSeq = nil
+            /// Checks the event's `seq` and hands it on.
+            func accept(_ event: JournalEvent) throws(E) {
+                if let expected = expectedSeq, event.seq != expected {
+                    try onProblem(JournalProblem(line: line.number, kind: .sequence,
+                        message: "seq \(event.seq) where \(expected) was expected (\(event.seq > expected ? "lines missing" : "lines repeated or reordered"))"))
+                }
+                expectedSeq = event.seq + 1
+                outcome.position.seq = event.seq
+                try onEvent(event, line.number)
+            }
+            if decodesFast, let event = decoder.decode(line.bytes) {
+                try accept(event)
                 return
             }
-            if let expected = expectedSeq, event.seq != expected {
-                try body(.problem(JournalProblem(line: line.number, kind: .sequence,
-                    message: "seq \(event.seq) where \(expected) was expected (\(event.seq > expected ? "lines missing" : "lines repeated or reordered"))")))
+            switch referenceLine(line.bytes) {
+            case .success(let event):
+                try accept(event)
+            case .failure(let problem):
+                try onProblem(JournalProblem(line: line.number, kind: .malformed, message: problem.message))
+                expectedSeq = nil
             }
-            expectedSeq = event.seq + 1
-            outcome.position.seq = event.seq
-            try body(.event(event, line: line.number))
         }
         if hashChanged { outcome.position.hash = String(decoding: previousHash, as: UTF8.self) }
         return outcome

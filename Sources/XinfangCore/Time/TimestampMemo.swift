@@ -1,0 +1,60 @@
+/// Reads the journal's timestamps from their bytes, remembering the last date and offset seen.
+///
+/// A journal's lines come in time order, so one line's `at` and `recorded`, and the lines around
+/// it, nearly always share the date and the UTC offset: for the writer's layout
+/// `YYYY-MM-DDTHH:MM:SS±HH:MM`, a date or an offset equal to the remembered one is recognised
+/// with one or two compares of its bytes, and only the six time digits are read. Everything
+/// else goes to ``OfficeTimeZone/parseTimestamp(bytes:)``, and the answers are that method's.
+struct TimestampMemo {
+    /// The last valid date's ten bytes, as they load from memory, and its day number.
+    private var dateLow: UInt64 = 0
+    private var dateHigh: UInt16 = 0
+    private var days = 0
+    private var hasDate = false
+    /// The last valid offset's six bytes (`+08:00`), and its seconds east of UTC.
+    private var offsetLow: UInt32 = 0
+    private var offsetHigh: UInt16 = 0
+    private var offsetSeconds = 0
+    private var hasOffset = false
+
+    /// The instant of the `count` bytes at `b`, exactly as `zone.parseTimestamp(bytes:)` reads them.
+    @inline(__always)
+    mutating func instant(_ b: UnsafePointer<UInt8>, _ count: Int, zone: OfficeTimeZone) -> Instant? {
+        guard count == 25 else { return zone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b, count: count)) }
+        let raw = UnsafeRawPointer(b)
+        let low = raw.loadUnaligned(as: UInt64.self)
+        let high = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if !hasDate || low != dateLow || high != dateHigh {
+            let bytes = UnsafeRawBufferPointer(start: b, count: count)
+            guard let date = CivilCalendar.scanDate(bytes),
+                  CivilCalendar.isValid(year: date.year, month: date.month, day: date.day) else { return nil }
+            days = CivilCalendar.daysFromCivil(year: date.year, month: date.month, day: date.day)
+            (dateLow, dateHigh, hasDate) = (low, high, true)
+        }
+        let zoneLow = raw.loadUnaligned(fromByteOffset: 19, as: UInt32.self)
+        let zoneHigh = raw.loadUnaligned(fromByteOffset: 23, as: UInt16.self)
+        if !hasOffset || zoneLow != offsetLow || zoneHigh != offsetHigh {
+            let sign = b[19]
+            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), b[22] == UInt8(ascii: ":") else { return nil }
+            let hours = Self.twoDigits(b, 20), minutes = Self.twoDigits(b, 23)
+            guard UInt(bitPattern: hours) <= 23, UInt(bitPattern: minutes) <= 59 else { return nil }
+            let seconds = hours * 3_600 + minutes * 60
+            offsetSeconds = sign == UInt8(ascii: "+") ? seconds : -seconds
+            (offsetLow, offsetHigh, hasOffset) = (zoneLow, zoneHigh, true)
+        }
+        guard b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":") else { return nil }
+        let hour = Self.twoDigits(b, 11), minute = Self.twoDigits(b, 14), second = Self.twoDigits(b, 17)
+        // A non-digit gives a negative value, which the unsigned comparison also refuses.
+        guard UInt(bitPattern: hour) <= 23, UInt(bitPattern: minute) <= 59, UInt(bitPattern: second) <= 60 else { return nil }
+        let local = days * 86_400 + hour * 3_600 + minute * 60 + Swift.min(second, 59)
+        return Instant(seconds: Int64(local - offsetSeconds))
+    }
+
+    /// The two ASCII digits at `b[offset]`, or -1.
+    @inline(__always)
+    private static func twoDigits(_ b: UnsafePointer<UInt8>, _ offset: Int) -> Int {
+        let tens = b[offset] &- 0x30, ones = b[offset + 1] &- 0x30
+        guard tens <= 9, ones <= 9 else { return -1 }
+        return Int(tens) * 10 + Int(ones)
+    }
+}

@@ -1,0 +1,47 @@
+import XCTest
+@testable import XinfangCore
+
+/// The journal reader's remembering timestamp reader against `parseTimestamp(bytes:)`, including
+/// dates and offsets that differ from the remembered ones in one byte.
+final class TimestampMemoTests: XCTestCase {
+    private let shanghai = OfficeTimeZone.shanghai
+
+    private func viaBytes(_ bytes: [UInt8]) -> Instant? {
+        bytes.withUnsafeBytes { shanghai.parseTimestamp(bytes: $0) }
+    }
+
+    private func viaMemo(_ bytes: [UInt8], _ memo: inout TimestampMemo) -> Instant? {
+        bytes.withUnsafeBufferPointer { memo.instant($0.baseAddress!, $0.count, zone: shanghai) }
+    }
+
+    func testRememberedDatesAndOffsetsGiveWhatTheBytesParserGives() {
+        var memo = TimestampMemo()
+        let fixed = [
+            "2026-03-04T09:15:00+08:00", "2026-03-04T09:15:01+08:00", "2026-03-04T23:59:60+08:00", "2026-03-04T24:00:00+08:00",
+            "2026-03-04T09:15:00-08:00", "2026-03-04T09:15:00+08:30", "2026-03-04T09:15:00+24:00", "2026-03-04T09:15:00+08:60",
+            "2026-03-05T09:15:00+08:00", "2026-02-29T09:15:00+08:00", "2028-02-29T09:15:00+08:00", "2026-03-04T09:15:00+08:00",
+            "2026-03-04T09:15:00Z", "2026-03-04", "2026-03-04T09:15:00+0800", "2026-03-04t09:15:00+08:00", "2026-03-04T09:60:00+08:00",
+            "2026-03-04T9:15:000+08:00", "2026-13-04T09:15:00+08:00", "0000-03-04T09:15:00+08:00", "2026-03-04T09:15:00*08:00",
+            "2026-03-04T09:15:00+08:00",
+        ]
+        for text in fixed {
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(viaMemo(bytes, &memo), viaBytes(bytes), text)
+        }
+        // Random one-byte changes of a few timestamps, read in a row so the memo mostly holds the originals.
+        var random = SplitMix64(seed: 61)
+        let bases = ["2026-03-04T09:15:00+08:00", "2026-03-04T17:45:30-05:30", "1999-12-31T23:59:60-11:30"]
+        var accepted = 0
+        for round in 0..<30_000 {
+            var bytes = Array(bases[round % bases.count].utf8)
+            if round % 3 != 0 {
+                let position = random.int(0 ... bytes.count - 1)
+                bytes[position] = random.int(0 ... 1) == 0 ? UInt8(truncatingIfNeeded: random.next()) : UInt8(ascii: "0") + UInt8(random.int(0 ... 9))
+            }
+            let expected = viaBytes(bytes)
+            XCTAssertEqual(viaMemo(bytes, &memo), expected, String(decoding: bytes, as: UTF8.self))
+            if expected != nil { accepted += 1 }
+        }
+        XCTAssertGreaterThan(accepted, 10_000)
+    }
+}
