@@ -14,7 +14,7 @@ public struct CaseBook: Sendable {
     /// Whether summaries and petitioners are kept (writers need them; the figures do not).
     public let retainTexts: Bool
     /// Cases in order of filing.
-    public private(set) var cases: [CaseRecord] = []
+    public private(set) var cases = CaseList()
     private var indexByID = CaseIndex()
 
     public init(policy: Policy, retainTexts: Bool = true) {
@@ -32,11 +32,7 @@ public struct CaseBook: Sendable {
     /// - Returns: false, changing nothing, when a case of `later` is already in this book (filed twice).
     mutating func absorb(_ later: CaseBook) -> Bool {
         guard !later.cases.contains(where: { indexByID[$0.id] != nil }) else { return false }
-        cases.reserveCapacity(cases.count + later.cases.count)
-        for record in later.cases {
-            indexByID[record.id] = cases.count
-            cases.append(record)
-        }
+        cases.append(contentsOf: later.cases) { record, position in indexByID[record.id] = position }
         return true
     }
 
@@ -72,12 +68,13 @@ public struct CaseBook: Sendable {
         let id = event.caseID
         if case .filed(let filing) = event.payload {
             guard indexByID[id] == nil else { throw LifecycleError(caseID: id, message: "was already filed") }
-            indexByID[id] = cases.count
-            cases.append(CaseRecord(id: id, filing: filing, at: event.at, timeZone: policy.timeZone, retainTexts: retainTexts))
+            indexByID[id] = cases.append(CaseRecord(id: id, filing: filing, at: event.at, timeZone: policy.timeZone,
+                                                    retainTexts: retainTexts))
             return true
         }
-        guard let index = indexByID[id] else { return false }
-        try cases[index].record(event, policy: policy)
+        guard let position = indexByID[id] else { return false }
+        let policy = self.policy
+        try cases.update(at: position) { (record: inout CaseRecord) throws(LifecycleError) in try record.record(event, policy: policy) }
         return true
     }
 }

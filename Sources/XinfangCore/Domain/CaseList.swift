@@ -1,0 +1,63 @@
+/// The case book's records in order of filing, kept in chunks that are never moved.
+///
+/// A province's book holds hundreds of thousands of 152-byte records. A plain array doubles as
+/// it grows, copying every record (and touching fresh pages) each time; here the first chunk grows
+/// like an array up to ``chunkSize`` records, and every later chunk is reserved at that size once
+/// and filled in place. The books of a journal's parts are joined by handing over their chunks,
+/// not by copying their records.
+///
+/// A record's position is its chunk's number times ``chunkSize`` plus its place in the chunk.
+/// Once books are joined, a chunk may be partly filled before a full one, so positions are not
+/// 0 ..< count; they are what the book's index stores.
+public struct CaseList: Sequence, Sendable {
+    static let chunkShift = 16
+    /// 65,536 records (about 10 MB) a chunk.
+    static let chunkSize = 1 << chunkShift
+
+    private var chunks: [[CaseRecord]] = []
+    /// The number of records.
+    public private(set) var count = 0
+
+    public var isEmpty: Bool { count == 0 }
+
+    public func makeIterator() -> FlattenSequence<[[CaseRecord]]>.Iterator {
+        chunks.joined().makeIterator()
+    }
+
+    /// The record at `position` (a value ``append(_:)`` returned).
+    subscript(position: Int) -> CaseRecord {
+        chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
+    }
+
+    /// Changes the record at `position` in place (no copy of it is made).
+    mutating func update<E: Error>(at position: Int, _ body: (inout CaseRecord) throws(E) -> Void) throws(E) {
+        try body(&chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)])
+    }
+
+    /// Appends `record`; returns its position.
+    mutating func append(_ record: CaseRecord) -> Int {
+        if chunks.isEmpty {
+            chunks.append([])
+        } else if chunks[chunks.count - 1].count == Self.chunkSize {
+            var chunk: [CaseRecord] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            chunks.append(chunk)
+        }
+        let chunk = chunks.count - 1
+        chunks[chunk].append(record)
+        count += 1
+        return chunk << Self.chunkShift | (chunks[chunk].count - 1)
+    }
+
+    /// Appends the records of `later` by taking over its chunks; calls `moved` with each record and its new position.
+    mutating func append(contentsOf later: CaseList, _ moved: (CaseRecord, Int) -> Void) {
+        let first = chunks.count
+        chunks.append(contentsOf: later.chunks)
+        count += later.count
+        for (offset, chunk) in later.chunks.enumerated() {
+            for (place, record) in chunk.enumerated() {
+                moved(record, (first + offset) << Self.chunkShift | place)
+            }
+        }
+    }
+}
