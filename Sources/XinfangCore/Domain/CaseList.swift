@@ -24,6 +24,24 @@ public struct CaseList: Sequence, Sendable {
         chunks.joined().makeIterator()
     }
 
+    /// The records cut into at most `count` runs of whole chunks, of about equal numbers of records,
+    /// in order (for counting them on several threads).
+    func runs(_ count: Int) -> [FlattenSequence<ArraySlice<[CaseRecord]>>] {
+        guard count > 1, chunks.count > 1 else { return [chunks[...].joined()] }
+        var runs: [FlattenSequence<ArraySlice<[CaseRecord]>>] = []
+        var start = 0, taken = 0
+        for (index, chunk) in chunks.enumerated() {
+            taken += chunk.count
+            // Close a run once it holds its share of the records (the last run takes the rest).
+            if runs.count < count - 1, taken * count >= self.count * (runs.count + 1) {
+                runs.append(chunks[start...index].joined())
+                start = index + 1
+            }
+        }
+        if start < chunks.count { runs.append(chunks[start...].joined()) }
+        return runs
+    }
+
     /// The record at `position` (a value ``append(_:)`` returned).
     subscript(position: Int) -> CaseRecord {
         chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]

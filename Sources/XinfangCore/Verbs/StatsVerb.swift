@@ -60,10 +60,11 @@ public enum StatsVerb: Verb {
             return .journal
         }
         if arguments.has("--partial") {
-            context.stdout.write(StatsPartial.lines(groups: StatsReport.aggregate(book: book, query: query), query: query))
+            context.stdout.write(StatsPartial.lines(groups: StatsReport.aggregate(book: book, query: query, threads: context.readerThreads),
+                                                 query: query))
             return .success
         }
-        write(StatsReport(book: book, query: query), format: format, context: context)
+        write(StatsReport(book: book, query: query, threads: context.readerThreads), format: format, context: context)
         return .success
     }
 

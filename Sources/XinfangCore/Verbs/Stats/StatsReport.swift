@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What `xinfang stats` is asked for: the period, the as-of day and the grouping.
 public struct StatsQuery: Sendable {
     /// First day of the period (cases received on or after it); nil: from the beginning.
@@ -41,8 +43,9 @@ public struct StatsReport: Sendable {
     /// Without `--by` there are no groups, only the total row. A group seen only in the previous year gets a row
     /// with `filed` 0.
     /// - Complexity: O(cases + groups·log groups); memory grows with the number of groups.
-    public init(book: CaseBook, query: StatsQuery) {
-        self.init(groups: Self.aggregate(book: book, query: query), query: query, weights: book.policy.scoreWeights)
+    /// - Parameter threads: how many threads may count the cases (a large book's runs of cases in parallel).
+    public init(book: CaseBook, query: StatsQuery, threads: Int = 1) {
+        self.init(groups: Self.aggregate(book: book, query: query, threads: threads), query: query, weights: book.policy.scoreWeights)
     }
 
     /// The report of already counted groups (one journal's, or several journals' merged by adding).
@@ -58,13 +61,40 @@ public struct StatsReport: Sendable {
         self.rows = rows
     }
 
-    /// The counts of every group of `book`'s cases.
-    static func aggregate(book: CaseBook, query: StatsQuery) -> [StatsGroupKey: StatsCounts] {
+    /// The counts of every group of `book`'s cases, counted on up to `threads` threads.
+    ///
+    /// Counts add up, so runs of cases counted apart and added give exactly the counts of one pass.
+    static func aggregate(book: CaseBook, query: StatsQuery, threads: Int = 1) -> [StatsGroupKey: StatsCounts] {
+        let runs = book.cases.runs(threads)
+        guard runs.count > 1 else { return aggregate(book.cases, policy: book.policy, query: query) }
+        let results = UnsafeMutableBufferPointer<[StatsGroupKey: StatsCounts]>.allocate(capacity: runs.count)
+        defer { results.deallocate() }
+        let slots = Slots(results: results)
         let policy = book.policy
+        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+            slots.results.baseAddress!.advanced(by: index).initialize(to: aggregate(runs[index], policy: policy, query: query))
+        }
+        var groups: [StatsGroupKey: StatsCounts] = [:]
+        let withPrevious = query.previousPeriod != nil
+        for index in 0..<runs.count {
+            for (key, counts) in results.baseAddress!.advanced(by: index).move() {
+                groups[key, default: Self.emptyCounts(withPrevious)].add(counts)
+            }
+        }
+        return groups
+    }
+
+    /// Where the counting threads leave their groups: one slot each, written once by its own thread.
+    private struct Slots: @unchecked Sendable {
+        let results: UnsafeMutableBufferPointer<[StatsGroupKey: StatsCounts]>
+    }
+
+    /// The counts of every group of `cases`.
+    private static func aggregate(_ cases: some Sequence<CaseRecord>, policy: Policy, query: StatsQuery) -> [StatsGroupKey: StatsCounts] {
         let previous = query.previousPeriod
         var numbers = StatsGroupNumbers(keys: query.keys)
         var counts: [StatsCounts] = []
-        for record in book.cases {
+        for record in cases {
             let day = record.receivedDay
             if query.contains(day) {
                 let group = numbers.number(of: record, receivedDay: day)
