@@ -41,9 +41,15 @@ public enum LineOutcome {
 /// with their sequence numbers and chained hashes, flushes them to disk,
 /// releases the lock, and only then prints the results. A result on stdout
 /// therefore always means a durable event.
-public final class WriterSession<State: JournalFold> {
-    /// The verb's decision for one record, given the current state and the current time.
-    public typealias Decide = (inout State, JSONObject, InputRecord, Instant) -> LineOutcome
+///
+/// What a verb can make of a record without the state (`Prepared`: for `file`, the
+/// petition read and checked) is made for the whole batch before the lock is taken;
+/// deciding against the state then goes through the records in order.
+public final class WriterSession<State: JournalFold, Prepared: Sendable> {
+    /// What the verb makes of one record on its own, given the batch's time (any thread may call it).
+    public typealias Prepare = @Sendable (InputRecord, Instant) -> Prepared
+    /// The verb's decision for one record, given the current state, the record prepared and the batch's time.
+    public typealias Decide = (inout State, Prepared, InputRecord, Instant) -> LineOutcome
 
     /// The most records one batch holds (bounds memory and lock time).
     public static var batchLimit: Int { 2000 }
@@ -54,6 +60,7 @@ public final class WriterSession<State: JournalFold> {
     private let journalPath: String
     private let dryRun: Bool
     private let rejections: RejectionReporter
+    private let prepare: Prepare
     private let decide: Decide
     private var journal: JournalFile?
     private var position = JournalPosition.start
@@ -64,13 +71,14 @@ public final class WriterSession<State: JournalFold> {
     public private(set) var written = 0
 
     public init(context: Context, policy: Policy, journalPath: String, dryRun: Bool, rejections: RejectionReporter,
-                state: State, decide: @escaping Decide) {
+                state: State, prepare: @escaping Prepare, decide: @escaping Decide) {
         self.context = context
         self.policy = policy
         self.journalPath = journalPath
         self.dryRun = dryRun
         self.rejections = rejections
         self.state = state
+        self.prepare = prepare
         self.decide = decide
     }
 
@@ -160,6 +168,8 @@ public final class WriterSession<State: JournalFold> {
     }
 
     private func commit(_ batch: [InputRecord]) throws(JournalError) {
+        let now = context.environment.now()
+        let prepared = batch.map { prepare($0, now) }
         var outputs: [[UInt8]] = []
         var bytes: [UInt8] = []
         if let journal, !dryRun {
@@ -169,17 +179,8 @@ public final class WriterSession<State: JournalFold> {
         if journal != nil { try catchUp() }
         let sizeBefore = position.offset
         var next = position
-        for record in batch {
-            // Lines that are not JSON objects are reported here too, so rejections come in line order.
-            let object: JSONObject
-            switch record.object {
-            case .failure(let error):
-                rejections.reject(record, error.message)
-                continue
-            case .success(let parsed):
-                object = parsed
-            }
-            switch decide(&state, object, record, context.environment.now()) {
+        for (record, ready) in zip(batch, prepared) {
+            switch decide(&state, ready, record, now) {
             case .reject(let message):
                 rejections.reject(record, message)
             case .echo(let line):
@@ -238,5 +239,21 @@ public final class WriterSession<State: JournalFold> {
                 context.stderr.flush()  // the notice must not be lost if this writer dies too
             }
         }
+    }
+}
+
+extension WriterSession where Prepared == Result<JSONObject, InputError> {
+    /// A session whose verb decides each record from its parsed object; records that are not JSON
+    /// objects are rejected with the parser's message, in line order with the others.
+    public convenience init(context: Context, policy: Policy, journalPath: String, dryRun: Bool, rejections: RejectionReporter,
+                            state: State, decide: @escaping (inout State, JSONObject, InputRecord, Instant) -> LineOutcome) {
+        self.init(context: context, policy: policy, journalPath: journalPath, dryRun: dryRun, rejections: rejections, state: state,
+                  prepare: { record, _ in record.object },
+                  decide: { state, parsed, record, now in
+                      switch parsed {
+                      case .failure(let error): return .reject(error.message)
+                      case .success(let object): return decide(&state, object, record, now)
+                      }
+                  })
     }
 }
