@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// What a writing verb decided for one input record.
@@ -65,6 +66,10 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     private var journal: JournalFile?
     private var position = JournalPosition.start
     private var pending: [InputRecord] = []
+    /// How many threads a batch is prepared on (`$XINFANG_THREADS`, else one per core).
+    private let threads: Int
+    /// Where the hash chain of a batch is computed while the records are decided; nil with one thread.
+    private let hashQueue: DispatchQueue?
     /// The fatal error that stopped the session, if any.
     public private(set) var fatal: JournalError?
     /// How many events were written.
@@ -80,6 +85,8 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         self.state = state
         self.prepare = prepare
         self.decide = decide
+        threads = context.readerThreads
+        hashQueue = threads > 1 ? DispatchQueue(label: "xinfang.journal-hash") : nil
     }
 
     /// Opens the journal and reads it to the end, so that usage problems show before any input is read.
@@ -169,9 +176,8 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
 
     private func commit(_ batch: [InputRecord]) throws(JournalError) {
         let now = context.environment.now()
-        let prepared = batch.map { prepare($0, now) }
+        let prepared = prepareAll(batch, now: now)
         var outputs: [[UInt8]] = []
-        var bytes: [UInt8] = []
         if let journal, !dryRun {
             try journal.lock()
         }
@@ -179,6 +185,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         if journal != nil { try catchUp() }
         let sizeBefore = position.offset
         var next = position
+        let lines = JournalLineBatch(previousHash: position.hash, timeZone: policy.timeZone, queue: hashQueue)
         for (record, ready) in zip(batch, prepared) {
             switch decide(&state, ready, record, now) {
             case .reject(let message):
@@ -193,15 +200,15 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
                     continue
                 }
                 event.seq = next.seq + 1
-                let (line, hash, fields) = event.journalLineWithFields(previousHash: next.hash, timeZone: policy.timeZone)
-                bytes.append(contentsOf: line)
+                let (length, printed) = lines.append(event, echo: echo)
                 next.seq = event.seq
-                next.hash = hash
                 next.lines += 1
-                next.offset += line.count
-                outputs.append(echo.bytes(journalLine: line, fields: fields))
+                next.offset += length
+                outputs.append(printed)
             }
         }
+        let (bytes, lastHash) = lines.finish()
+        next.hash = lastHash
         if !bytes.isEmpty && !dryRun {
             guard let journal else { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
             do {
@@ -215,6 +222,23 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         position = next
         for output in outputs { context.stdout.write(output) }
         context.stdout.flush()
+    }
+
+    /// Every record of `batch` prepared, in order: on all of ``threads`` when the batch is large.
+    private func prepareAll(_ batch: [InputRecord], now: Instant) -> [Prepared] {
+        let pieceSize = 128
+        let prepare = self.prepare
+        guard threads > 1, batch.count >= 2 * pieceSize else { return batch.map { prepare($0, now) } }
+        return [Prepared](unsafeUninitializedCapacity: batch.count) { buffer, initialized in
+            let slots = PreparedSlots(base: buffer.baseAddress!)
+            let pieces = (batch.count + pieceSize - 1) / pieceSize
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                for index in (piece * pieceSize)..<min(batch.count, (piece + 1) * pieceSize) {
+                    (slots.base + index).initialize(to: prepare(batch[index], now))
+                }
+            }
+            initialized = batch.count
+        }
     }
 
     /// Reads lines other writers appended since the last catch-up into the state.
@@ -256,4 +280,9 @@ extension WriterSession where Prepared == Result<JSONObject, InputError> {
                       }
                   })
     }
+}
+
+/// Where the prepared records of a batch are put, each slot by one thread.
+private struct PreparedSlots<Prepared>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Prepared>
 }
