@@ -29,7 +29,7 @@ final class PetitionReadingTests: XCTestCase {
         guard let (filing, received) = fast else { return false }
         let text = String(decoding: bytes, as: UTF8.self)
         switch PreparedPetition.readStrictly(record(bytes), form: form, now: now) {
-        case .filing(let expected, let expectedReceived):
+        case .filing(let expected, let expectedReceived, _):
             XCTAssertEqual(filing, expected, text, file: file, line: line)
             XCTAssertEqual(received, expectedReceived, text, file: file, line: line)
         case .rejected(let message):

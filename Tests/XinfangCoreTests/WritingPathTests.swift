@@ -100,4 +100,21 @@ final class WritingPathTests: XCTestCase {
             XCTAssertEqual(String(decoding: digits, as: UTF8.self), SHA256.hexDigest(message), "length \(length)")
         }
     }
+
+    func testCaseNumbersAreWrittenAsBefore() {
+        func reference(_ number: CaseNumber) -> String {
+            let digits = String(number.sequence)
+            let padded = digits.count >= 6 ? digits : String(repeating: "0", count: 6 - digits.count) + digits
+            return "\(number.office)-\(number.year)-\(padded)"
+        }
+        for office in ["GD", "XF", "粤信", ""] {
+            for year in [999, 1000, 2026, 9999, 10000, -5] {
+                for sequence in [0, 1, 9, 10, 123, 99_999, 100_000, 999_999, 1_000_000, 12_345_678, -3] {
+                    let number = CaseNumber(office: office, year: year, sequence: sequence)
+                    XCTAssertEqual(number.description, reference(number))
+                }
+            }
+        }
+        XCTAssertEqual(CaseNumber(office: "GD", year: 2026, sequence: 42).description, "GD-2026-000042")
+    }
 }

@@ -109,22 +109,40 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     }
 
     /// Takes one input record; a batch is committed when full.
+    ///
+    /// A full batch is decided at once, but (with more than one thread) it is appended, flushed
+    /// and printed only when the next batch is ready to be decided or the input pauses, so that
+    /// its hash chain is computed while the next records are read and prepared. The journal stays
+    /// locked in between, so nothing can come between the batch's decisions and its lines.
     public func submit(_ record: InputRecord) {
         guard fatal == nil else { return }
         pending.append(record)
-        if pending.count >= Self.batchLimit { commit() }
+        if pending.count >= Self.batchLimit { commit(finishing: hashQueue == nil) }
     }
 
-    /// Commits the pending records now (call when input pauses and at the end).
+    /// Commits the pending records now, and any batch still being hashed (call when input pauses and at the end).
     public func commit() {
-        guard fatal == nil, !pending.isEmpty else { return }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
+        commit(finishing: true)
+    }
+
+    private func commit(finishing: Bool) {
+        guard fatal == nil else { return }
         do {
-            try commit(batch)
+            if !pending.isEmpty {
+                let batch = pending
+                pending.removeAll(keepingCapacity: true)
+                try decide(batch)
+            }
+            if finishing { try finishDecided() }
         } catch {
             fatal = error
         }
+    }
+
+    /// Finishes the batch still being hashed, if any, keeping the first failure as fatal.
+    private func finishDecidedBatch() {
+        guard fatal == nil else { return }
+        do { try finishDecided() } catch { fatal = error }
     }
 
     /// Feeds every input to the session, commits, and says how it went.
@@ -142,6 +160,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
                     let bytes = try InputFiles.readAll(source)
                     let records: [InputRecord]
                     do throws(UsageError) { records = try wholeFile(file, bytes) } catch {
+                        finishDecidedBatch()
                         context.error(error.message)
                         return .usage
                     }
@@ -152,6 +171,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
                     }, submit)
                 }
             } catch {
+                finishDecidedBatch()
                 context.error("\(error)")
                 commit()
                 return .journal
@@ -168,22 +188,40 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
 
     /// Commits when records are waiting and the input has nothing more ready to read right now.
     public func commitIfInputIdle(descriptor: Int32?) {
-        guard !pending.isEmpty else { return }
+        guard !pending.isEmpty || decided != nil else { return }
         guard let descriptor else { return }
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         if poll(&poller, 1, 0) == 0 { commit() }
     }
 
-    private func commit(_ batch: [InputRecord]) throws(JournalError) {
+    /// A batch decided under the journal's lock whose lines may still be being hashed.
+    private struct DecidedBatch {
+        let lines: JournalLineBatch
+        let outputs: [[UInt8]]
+        /// Where the journal ends after the batch (its hash comes from ``lines``).
+        let next: JournalPosition
+        let sizeBefore: Int
+    }
+
+    /// The batch decided and not yet appended; the journal is locked while there is one.
+    private var decided: DecidedBatch?
+
+    /// Prepares `batch`, finishes the batch before it, then locks the journal, catches up and
+    /// decides each record in order, leaving the batch to ``finishDecided()``.
+    private func decide(_ batch: [InputRecord]) throws(JournalError) {
         let now = context.environment.now()
         let prepared = prepareAll(batch, now: now)
-        var outputs: [[UInt8]] = []
+        try finishDecided()
         if let journal, !dryRun {
             try journal.lock()
         }
-        defer { if !dryRun { journal?.unlock() } }
-        if journal != nil { try catchUp() }
-        let sizeBefore = position.offset
+        do {
+            if journal != nil { try catchUp() }
+        } catch {
+            if !dryRun { journal?.unlock() }
+            throw error
+        }
+        var outputs: [[UInt8]] = []
         var next = position
         let lines = JournalLineBatch(previousHash: position.hash, timeZone: policy.timeZone, queue: hashQueue)
         for (record, ready) in zip(batch, prepared) {
@@ -207,12 +245,22 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
                 outputs.append(printed)
             }
         }
-        let (bytes, lastHash) = lines.finish()
-        next.hash = lastHash
+        decided = DecidedBatch(lines: lines, outputs: outputs, next: next, sizeBefore: position.offset)
+    }
+
+    /// Waits for the decided batch's hashes, appends its lines, flushes them to disk, releases
+    /// the lock, and only then prints the batch's results.
+    private func finishDecided() throws(JournalError) {
+        guard let batch = decided else { return }
+        decided = nil
+        defer { if !dryRun { journal?.unlock() } }
+        var next = batch.next
+        let bytes: [UInt8]
+        (bytes, next.hash) = batch.lines.finish()
         if !bytes.isEmpty && !dryRun {
             guard let journal else { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
             do {
-                try journal.append(bytes, expectedSize: sizeBefore)
+                try journal.append(bytes, expectedSize: batch.sizeBefore)
             } catch {
                 guard case .io(let failure) = error else { throw error }
                 throw .appendFailed(path: journalPath, failure: failure, acknowledged: written)
@@ -220,7 +268,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
             written += next.seq - position.seq
         }
         position = next
-        for output in outputs { context.stdout.write(output) }
+        for output in batch.outputs { context.stdout.write(output) }
         context.stdout.flush()
     }
 

@@ -68,15 +68,16 @@ public enum FileVerb: Verb {
     /// Decides one line against the state: a duplicate, or a new case (a repeat or not).
     static func decide(_ state: inout FilingState, _ prepared: PreparedPetition, now: Instant,
                        policy: Policy, redact: Bool) -> LineOutcome {
-        guard case .filing(var filing, let received) = prepared else {
+        guard case .filing(var filing, let received, let fingerprint) = prepared else {
             if case .rejected(let message) = prepared { return .reject(message) }
             return .reject("")  // unreachable: a prepared petition is one or the other
         }
-        if let existing = state.index.duplicate(of: filing, received: received) {
+        if let existing = state.index.duplicate(of: filing, fingerprint: fingerprint) {
             return .echo(echo(caseID: existing, status: "duplicate", filing: filing, received: received, policy: policy, redact: redact))
         }
         filing.repeatOf = state.index.repeatOf(filing, received: received)
         let number = state.index.nextCaseNumber(office: policy.office, received: received).description
+        state.index.expectNote(of: filing, received: received, fingerprint: fingerprint)
         let event = JournalEvent(seq: 0, caseID: number, at: received, recorded: now, payload: .filed(filing))
         if redact {
             return .write(event, echo: .line(echo(caseID: number, status: "filed", filing: filing, received: received, policy: policy, redact: true)))
