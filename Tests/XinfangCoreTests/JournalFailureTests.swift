@@ -76,7 +76,7 @@ final class JournalFailureTests: XCTestCase {
     func testFileSizeLimitAfterAnAcknowledgedBatchKeepsWhatWasPrinted() throws {
         let journal = directory.appendingPathComponent("journal.ndjson").path
         let batch = directory.appendingPathComponent("big.ndjson")
-        let letters = WriterSession<FilingState>.batchLimit + 500
+        let letters = WriterSession<FilingState, Result<JSONObject, InputError>>.batchLimit + 500
         try TestLetters.ndjson(count: letters, prefix: "L").write(to: batch)
         // 1 MiB holds the first batch of 2,000 letters (about 0.8 MiB) but not the second; dash counts ulimit -f in 512-byte blocks.
         let limited = try shell("ulimit -f 2048 && exec \"$0\" \"$@\"", ["file", "--journal", journal, batch.path])
@@ -85,7 +85,7 @@ final class JournalFailureTests: XCTestCase {
             + "was written (the 2000 events printed before it are written; running the same input again after fixing this files "
             + "the rest and shows those as duplicates)\n")
         let printed = limited.stdout.split(separator: "\n")
-        XCTAssertEqual(printed.count, WriterSession<FilingState>.batchLimit)
+        XCTAssertEqual(printed.count, WriterSession<FilingState, Result<JSONObject, InputError>>.batchLimit)
         var check = try JournalCheck(path: journal)
         XCTAssertEqual(check.problems, [])
         XCTAssertEqual(check.filedEvents, printed.count, "exactly what was printed is in the journal")
@@ -96,7 +96,7 @@ final class JournalFailureTests: XCTestCase {
         // Without the limit the same input completes the batch.
         let rerun = try XinfangBinary.run(["file", "--journal", journal, batch.path])
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
-        XCTAssertEqual(rerun.stdout.components(separatedBy: "\"status\":\"duplicate\"").count - 1, WriterSession<FilingState>.batchLimit)
+        XCTAssertEqual(rerun.stdout.components(separatedBy: "\"status\":\"duplicate\"").count - 1, WriterSession<FilingState, Result<JSONObject, InputError>>.batchLimit)
         XCTAssertEqual(rerun.stdout.components(separatedBy: "\"status\":\"filed\"").count - 1, 500)
         check = try JournalCheck(path: journal)
         XCTAssertEqual(check.problems, [])

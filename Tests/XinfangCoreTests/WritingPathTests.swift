@@ -1,3 +1,4 @@
+import Dispatch
 import XCTest
 @testable import XinfangCore
 
@@ -52,5 +53,68 @@ final class WritingPathTests: XCTestCase {
         line.field("at", instant, in: zone)
         line.field("recorded", zone.format(instant))
         XCTAssertEqual(line.text, "{\"at\":\"\(zone.format(instant))\",\"recorded\":\"2026-11-29T10:00:00+08:00\"")
+    }
+
+    /// A batch of lines hashed on the hashing queue (or inline) is exactly the lines written one by one.
+    func testJournalLineBatchGivesTheLinesAndEchoesOfJournalLine() {
+        let events = JournalSamples.events(cases: 120, seed: 3)
+        XCTAssertGreaterThan(events.count, 3 * JournalLineBatch.linesPerChunk)
+        let start = "ab" + String(repeating: "0", count: 62)
+        var expected: [UInt8] = []
+        var expectedEchoes: [[UInt8]] = []
+        var previous = start
+        let prefix = FileVerb.echoPrefix(caseID: "GD-2026-000001", status: "filed", received: Instant(seconds: 0), policy: .standard)
+        for event in events {
+            let (line, hash, fields) = event.journalLineWithFields(previousHash: previous, timeZone: .shanghai)
+            expected += line
+            expectedEchoes.append(LineOutcome.Echo.fields(after: prefix).bytes(journalLine: line, fields: fields))
+            previous = hash
+        }
+        for queue in [DispatchQueue(label: "test-hash"), nil] {
+            let batch = JournalLineBatch(previousHash: start, timeZone: .shanghai, queue: queue)
+            var echoes: [[UInt8]] = []
+            var length = 0
+            for event in events {
+                let (lineLength, echo) = batch.append(event, echo: .fields(after: prefix))
+                length += lineLength
+                echoes.append(echo)
+            }
+            let (bytes, last) = batch.finish()
+            XCTAssertEqual(bytes, expected)
+            XCTAssertEqual(length, expected.count)
+            XCTAssertEqual(last, previous)
+            XCTAssertEqual(echoes, expectedEchoes)
+        }
+        let empty = JournalLineBatch(previousHash: start, timeZone: .shanghai, queue: nil).finish()
+        XCTAssertEqual(empty.bytes, [])
+        XCTAssertEqual(empty.lastHash, start)
+    }
+
+    func testSHA256HexFinalizeMatchesTheDigest() {
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000] {
+            let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            var hasher = SHA256()
+            hasher.update(message)
+            var digits = [UInt8](repeating: 0, count: 64)
+            digits.withUnsafeMutableBufferPointer { hasher.finalize(hexInto: $0.baseAddress!) }
+            XCTAssertEqual(String(decoding: digits, as: UTF8.self), SHA256.hexDigest(message), "length \(length)")
+        }
+    }
+
+    func testCaseNumbersAreWrittenAsBefore() {
+        func reference(_ number: CaseNumber) -> String {
+            let digits = String(number.sequence)
+            let padded = digits.count >= 6 ? digits : String(repeating: "0", count: 6 - digits.count) + digits
+            return "\(number.office)-\(number.year)-\(padded)"
+        }
+        for office in ["GD", "XF", "粤信", ""] {
+            for year in [999, 1000, 2026, 9999, 10000, -5] {
+                for sequence in [0, 1, 9, 10, 123, 99_999, 100_000, 999_999, 1_000_000, 12_345_678, -3] {
+                    let number = CaseNumber(office: office, year: year, sequence: sequence)
+                    XCTAssertEqual(number.description, reference(number))
+                }
+            }
+        }
+        XCTAssertEqual(CaseNumber(office: "GD", year: 2026, sequence: 42).description, "GD-2026-000042")
     }
 }

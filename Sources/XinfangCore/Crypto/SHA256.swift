@@ -161,6 +161,37 @@ public struct SHA256: Sendable {
         return state.digest()
     }
 
+    /// Like ``finalize()``, but writes the digest as 64 lowercase hex digits at `out` instead of
+    /// returning an array (the journal writer's hot path: no allocation per line).
+    ///
+    /// - Important: Call this (or ``finalize()``) exactly once.
+    public mutating func finalize(hexInto out: UnsafeMutablePointer<UInt8>) {
+        let bitLength = byteCount &* 8
+        let lengthOffset = SHA256.blockSize - 8
+        buffer.setByte(0x80, at: bufferCount)
+        bufferCount += 1
+        if bufferCount > lengthOffset {
+            buffer.zero(from: bufferCount, to: SHA256.blockSize)
+            buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
+            bufferCount = 0
+        }
+        buffer.zero(from: bufferCount, to: lengthOffset)
+        buffer.setBigEndian(bitLength, at: lengthOffset)
+        buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
+        bufferCount = 0
+        let digits: StaticString = "0123456789abcdef"
+        let table = digits.utf8Start
+        func hex(_ word: UInt32, at offset: Int) {
+            var shift: UInt32 = 28
+            for index in offset..<(offset + 8) {
+                out[index] = table[Int((word &>> shift) & 0xF)]
+                shift &-= 4
+            }
+        }
+        hex(state.h0, at: 0); hex(state.h1, at: 8); hex(state.h2, at: 16); hex(state.h3, at: 24)
+        hex(state.h4, at: 32); hex(state.h5, at: 40); hex(state.h6, at: 48); hex(state.h7, at: 56)
+    }
+
     // MARK: One-shot API
 
     /// Computes the SHA-256 digest of a block of memory.

@@ -44,9 +44,28 @@ public struct CaseNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public var description: String {
-        let digits = String(sequence)
-        let padded = digits.count >= 6 ? digits : String(repeating: "0", count: 6 - digits.count) + digits
-        return "\(office)-\(year)-\(padded)"
+        // The usual number written digit by digit (a writer makes one per filing); anything else as text.
+        guard (1000...9999).contains(year), (0..<1_000_000).contains(sequence) else {
+            let digits = String(sequence)
+            let padded = digits.count >= 6 ? digits : String(repeating: "0", count: 6 - digits.count) + digits
+            return "\(office)-\(year)-\(padded)"
+        }
+        var office = office
+        return office.withUTF8 { code in
+            String(unsafeUninitializedCapacity: code.count + 12) { out in
+                _ = out.initialize(fromContentsOf: code)
+                var index = code.count
+                out[index] = UInt8(ascii: "-")
+                var value = year * 1_000_000 + sequence
+                for position in stride(from: index + 11, to: index, by: -1) where position != index + 5 {
+                    out[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                out[index + 5] = UInt8(ascii: "-")
+                index += 12
+                return index
+            }
+        }
     }
 
     public static func < (lhs: CaseNumber, rhs: CaseNumber) -> Bool {

@@ -44,12 +44,20 @@ public enum FuzzTargets {
                 lines += 1
                 if line.number != lines { broken.append("line \(lines) was numbered \(line.number)") }
                 if line.truncated { return }
+                let fast = PetitionLineReader(form: filer.form).read(line.bytes, now: now)
                 let object: JSONObject
                 do throws(JSONSyntaxError) {
                     object = try JSONParser.parseObjectLine(line.bytes)
                 } catch {
                     Self.checkMessage(error.description, line: line.number, into: &broken)
+                    if fast != nil { broken.append("line \(line.number): the fast petition reader took a line that is not JSON") }
                     return
+                }
+                if let (filing, received) = fast {
+                    switch PreparedPetition.read(object, form: filer.form, now: now) {
+                    case .filing(let expected, let expectedReceived, _) where expected == filing && expectedReceived == received: break
+                    case let strict: broken.append("line \(line.number): the fast petition reader gave \(filing) at \(received), the form \(strict)")
+                    }
                 }
                 broken += filer.file(object, line: line.number)
             }
@@ -175,10 +183,12 @@ public enum FuzzTargets {
         var state = FilingState(policy: .standard)
         var position = JournalPosition.start
 
+        let form = PetitionForm(policy: .standard, defaults: PetitionForm.Defaults())
+
         mutating func file(_ object: JSONObject, line: Int) -> [String] {
             var broken: [String] = []
-            let form = PetitionForm(policy: policy, defaults: PetitionForm.Defaults())
-            switch FileVerb.decide(&state, object, now: FuzzTargets.now, form: form, policy: policy, redact: line % 2 == 0) {
+            let prepared = PreparedPetition.read(object, form: form, now: FuzzTargets.now)
+            switch FileVerb.decide(&state, prepared, now: FuzzTargets.now, policy: policy, redact: line % 2 == 0) {
             case .reject(let message):
                 FuzzTargets.checkMessage(message, line: line, into: &broken)
             case .echo(let echo):

@@ -8,15 +8,40 @@ public struct InputRecord: Sendable {
     public let line: Int
     /// The record's original bytes (a rejects file keeps them).
     public let bytes: [UInt8]
-    /// The parsed object, or why the line is not one.
-    public let object: Result<JSONObject, InputError>
+    /// The object as read (a CSV row's, or why a line could not be read at all), or nil for an NDJSON
+    /// line that ``object`` parses when asked.
+    private let parsed: Result<JSONObject, InputError>?
 
     /// A record read from `bytes`: most lines are never rejected, so their text is only made on demand.
     public init(source: String, line: Int, bytes: [UInt8], object: Result<JSONObject, InputError>) {
         self.source = source
         self.line = line
         self.bytes = bytes
-        self.object = object
+        self.parsed = object
+    }
+
+    /// An NDJSON line, parsed strictly (``JSONParser``) only when ``object`` is asked for: a writer may
+    /// read a line another way first, and parse it on more than one thread.
+    public init(source: String, line: Int, line bytes: [UInt8]) {
+        self.source = source
+        self.line = line
+        self.bytes = bytes
+        self.parsed = nil
+    }
+
+    /// Whether ``bytes`` is an NDJSON line as read, not yet parsed (not a CSV row, not a line too long).
+    public var isUnparsedLine: Bool { parsed == nil }
+
+    /// The parsed object, or why the record is not one (an NDJSON line is parsed on each call).
+    public var object: Result<JSONObject, InputError> {
+        if let parsed { return parsed }
+        return bytes.withUnsafeBytes { raw in
+            do throws(JSONSyntaxError) {
+                return .success(try JSONParser.parseObjectLine(raw))
+            } catch {
+                return .failure(InputError(error.description))
+            }
+        }
     }
 
     public init(source: String, line: Int, text: String, object: Result<JSONObject, InputError>) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads NDJSON records from a byte source, one ``InputRecord`` per line.
 public enum NDJSONInput {
-    /// Calls `body` with each line's record; the line's object is parsed strictly (``JSONParser``).
+    /// Calls `body` with each line's record; its object is parsed strictly (``JSONParser``) when asked for.
     /// - Parameter beforeRead: called before each read from the source (the writers commit there when input pauses).
     public static func read(_ source: any ByteSource, name: String, beforeRead: @escaping () -> Void = {},
                             _ body: (InputRecord) -> Void) throws(IOFailure) {
@@ -10,17 +10,12 @@ public enum NDJSONInput {
         var reader = LineReader(source: notifying)
         do {
             try reader.forEachLine { (line: Line) throws(Never) in
-                let object: Result<JSONObject, InputError>
                 if line.truncated {
-                    object = .failure(InputError(JSONSyntaxError.lineTooLong(limit: LineReader<NotifyingSource>.defaultMaxLineLength).description))
+                    let error = InputError(JSONSyntaxError.lineTooLong(limit: LineReader<NotifyingSource>.defaultMaxLineLength).description)
+                    body(InputRecord(source: name, line: line.number, bytes: Array(line.bytes), object: .failure(error)))
                 } else {
-                    do throws(JSONSyntaxError) {
-                        object = .success(try JSONParser.parseObjectLine(line.bytes))
-                    } catch {
-                        object = .failure(InputError(error.description))
-                    }
+                    body(InputRecord(source: name, line: line.number, line: Array(line.bytes)))
                 }
-                body(InputRecord(source: name, line: line.number, bytes: Array(line.bytes), object: object))
             }
         } catch {
             switch error {

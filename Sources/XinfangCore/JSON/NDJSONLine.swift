@@ -25,6 +25,19 @@ public struct NDJSONLine: Sendable {
         bytes.reserveCapacity(512)
     }
 
+    private init(buffer: [UInt8]) {
+        bytes = buffer
+    }
+
+    /// Builds a line at the end of `buffer`, for a writer that collects many lines in one buffer:
+    /// `body` adds the members, and the line is left as `body` leaves it (open, no line break).
+    public static func appending<Result>(to buffer: inout [UInt8], _ body: (inout NDJSONLine) -> Result) -> Result {
+        var line = NDJSONLine(buffer: [])
+        swap(&line.bytes, &buffer)
+        defer { swap(&line.bytes, &buffer) }
+        return body(&line)
+    }
+
     /// The line so far as text (for tests and messages).
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -20,6 +20,15 @@ extension JournalEvent {
     /// without encoding them twice.
     public func journalLineWithFields(previousHash: String, timeZone: OfficeTimeZone) -> (line: [UInt8], hash: String, fields: Range<Int>) {
         var line = NDJSONLine()
+        let fields = appendBody(to: &line, timeZone: timeZone)
+        let hash = line.bytes.withUnsafeBytes { JournalHash.chain(previous: previousHash, body: $0) }
+        line.field("hash", hash)
+        return (line.finished(), hash, fields)
+    }
+
+    /// Writes the line's members before `hash` (the hashed body), the object left open.
+    /// - Returns: where the kind's own fields are in `line`'s bytes.
+    func appendBody(to line: inout NDJSONLine, timeZone: OfficeTimeZone) -> Range<Int> {
         line.field("seq", seq)
         line.field("event", kind.rawValue)
         line.field("case", caseID)
@@ -27,10 +36,7 @@ extension JournalEvent {
         line.field("recorded", recorded, in: timeZone)
         let fieldsStart = line.bytes.count
         appendPayload(to: &line)
-        let bodyEnd = line.bytes.count
-        let hash = line.bytes.withUnsafeBytes { JournalHash.chain(previous: previousHash, body: $0) }
-        line.field("hash", hash)
-        return (line.finished(), hash, fieldsStart..<bodyEnd)
+        return fieldsStart..<line.bytes.count
     }
 
     /// Writes the kind's own fields, absent optional ones left out.

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// What a writing verb decided for one input record.
@@ -41,9 +42,15 @@ public enum LineOutcome {
 /// with their sequence numbers and chained hashes, flushes them to disk,
 /// releases the lock, and only then prints the results. A result on stdout
 /// therefore always means a durable event.
-public final class WriterSession<State: JournalFold> {
-    /// The verb's decision for one record, given the current state and the current time.
-    public typealias Decide = (inout State, JSONObject, InputRecord, Instant) -> LineOutcome
+///
+/// What a verb can make of a record without the state (`Prepared`: for `file`, the
+/// petition read and checked) is made for the whole batch before the lock is taken;
+/// deciding against the state then goes through the records in order.
+public final class WriterSession<State: JournalFold, Prepared: Sendable> {
+    /// What the verb makes of one record on its own, given the batch's time (any thread may call it).
+    public typealias Prepare = @Sendable (InputRecord, Instant) -> Prepared
+    /// The verb's decision for one record, given the current state, the record prepared and the batch's time.
+    public typealias Decide = (inout State, Prepared, InputRecord, Instant) -> LineOutcome
 
     /// The most records one batch holds (bounds memory and lock time).
     public static var batchLimit: Int { 2000 }
@@ -54,24 +61,32 @@ public final class WriterSession<State: JournalFold> {
     private let journalPath: String
     private let dryRun: Bool
     private let rejections: RejectionReporter
+    private let prepare: Prepare
     private let decide: Decide
     private var journal: JournalFile?
     private var position = JournalPosition.start
     private var pending: [InputRecord] = []
+    /// How many threads a batch is prepared on (`$XINFANG_THREADS`, else one per core).
+    private let threads: Int
+    /// Where the hash chain of a batch is computed while the records are decided; nil with one thread.
+    private let hashQueue: DispatchQueue?
     /// The fatal error that stopped the session, if any.
     public private(set) var fatal: JournalError?
     /// How many events were written.
     public private(set) var written = 0
 
     public init(context: Context, policy: Policy, journalPath: String, dryRun: Bool, rejections: RejectionReporter,
-                state: State, decide: @escaping Decide) {
+                state: State, prepare: @escaping Prepare, decide: @escaping Decide) {
         self.context = context
         self.policy = policy
         self.journalPath = journalPath
         self.dryRun = dryRun
         self.rejections = rejections
         self.state = state
+        self.prepare = prepare
         self.decide = decide
+        threads = context.readerThreads
+        hashQueue = threads > 1 ? DispatchQueue(label: "xinfang.journal-hash") : nil
     }
 
     /// Opens the journal and reads it to the end, so that usage problems show before any input is read.
@@ -94,22 +109,40 @@ public final class WriterSession<State: JournalFold> {
     }
 
     /// Takes one input record; a batch is committed when full.
+    ///
+    /// A full batch is decided at once, but (with more than one thread) it is appended, flushed
+    /// and printed only when the next batch is ready to be decided or the input pauses, so that
+    /// its hash chain is computed while the next records are read and prepared. The journal stays
+    /// locked in between, so nothing can come between the batch's decisions and its lines.
     public func submit(_ record: InputRecord) {
         guard fatal == nil else { return }
         pending.append(record)
-        if pending.count >= Self.batchLimit { commit() }
+        if pending.count >= Self.batchLimit { commit(finishing: hashQueue == nil) }
     }
 
-    /// Commits the pending records now (call when input pauses and at the end).
+    /// Commits the pending records now, and any batch still being hashed (call when input pauses and at the end).
     public func commit() {
-        guard fatal == nil, !pending.isEmpty else { return }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
+        commit(finishing: true)
+    }
+
+    private func commit(finishing: Bool) {
+        guard fatal == nil else { return }
         do {
-            try commit(batch)
+            if !pending.isEmpty {
+                let batch = pending
+                pending.removeAll(keepingCapacity: true)
+                try decide(batch)
+            }
+            if finishing { try finishDecided() }
         } catch {
             fatal = error
         }
+    }
+
+    /// Finishes the batch still being hashed, if any, keeping the first failure as fatal.
+    private func finishDecidedBatch() {
+        guard fatal == nil else { return }
+        do { try finishDecided() } catch { fatal = error }
     }
 
     /// Feeds every input to the session, commits, and says how it went.
@@ -127,6 +160,7 @@ public final class WriterSession<State: JournalFold> {
                     let bytes = try InputFiles.readAll(source)
                     let records: [InputRecord]
                     do throws(UsageError) { records = try wholeFile(file, bytes) } catch {
+                        finishDecidedBatch()
                         context.error(error.message)
                         return .usage
                     }
@@ -137,6 +171,7 @@ public final class WriterSession<State: JournalFold> {
                     }, submit)
                 }
             } catch {
+                finishDecidedBatch()
                 context.error("\(error)")
                 commit()
                 return .journal
@@ -153,33 +188,44 @@ public final class WriterSession<State: JournalFold> {
 
     /// Commits when records are waiting and the input has nothing more ready to read right now.
     public func commitIfInputIdle(descriptor: Int32?) {
-        guard !pending.isEmpty else { return }
+        guard !pending.isEmpty || decided != nil else { return }
         guard let descriptor else { return }
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         if poll(&poller, 1, 0) == 0 { commit() }
     }
 
-    private func commit(_ batch: [InputRecord]) throws(JournalError) {
-        var outputs: [[UInt8]] = []
-        var bytes: [UInt8] = []
+    /// A batch decided under the journal's lock whose lines may still be being hashed.
+    private struct DecidedBatch {
+        let lines: JournalLineBatch
+        let outputs: [[UInt8]]
+        /// Where the journal ends after the batch (its hash comes from ``lines``).
+        let next: JournalPosition
+        let sizeBefore: Int
+    }
+
+    /// The batch decided and not yet appended; the journal is locked while there is one.
+    private var decided: DecidedBatch?
+
+    /// Prepares `batch`, finishes the batch before it, then locks the journal, catches up and
+    /// decides each record in order, leaving the batch to ``finishDecided()``.
+    private func decide(_ batch: [InputRecord]) throws(JournalError) {
+        let now = context.environment.now()
+        let prepared = prepareAll(batch, now: now)
+        try finishDecided()
         if let journal, !dryRun {
             try journal.lock()
         }
-        defer { if !dryRun { journal?.unlock() } }
-        if journal != nil { try catchUp() }
-        let sizeBefore = position.offset
+        do {
+            if journal != nil { try catchUp() }
+        } catch {
+            if !dryRun { journal?.unlock() }
+            throw error
+        }
+        var outputs: [[UInt8]] = []
         var next = position
-        for record in batch {
-            // Lines that are not JSON objects are reported here too, so rejections come in line order.
-            let object: JSONObject
-            switch record.object {
-            case .failure(let error):
-                rejections.reject(record, error.message)
-                continue
-            case .success(let parsed):
-                object = parsed
-            }
-            switch decide(&state, object, record, context.environment.now()) {
+        let lines = JournalLineBatch(previousHash: position.hash, timeZone: policy.timeZone, queue: hashQueue)
+        for (record, ready) in zip(batch, prepared) {
+            switch decide(&state, ready, record, now) {
             case .reject(let message):
                 rejections.reject(record, message)
             case .echo(let line):
@@ -192,19 +238,29 @@ public final class WriterSession<State: JournalFold> {
                     continue
                 }
                 event.seq = next.seq + 1
-                let (line, hash, fields) = event.journalLineWithFields(previousHash: next.hash, timeZone: policy.timeZone)
-                bytes.append(contentsOf: line)
+                let (length, printed) = lines.append(event, echo: echo)
                 next.seq = event.seq
-                next.hash = hash
                 next.lines += 1
-                next.offset += line.count
-                outputs.append(echo.bytes(journalLine: line, fields: fields))
+                next.offset += length
+                outputs.append(printed)
             }
         }
+        decided = DecidedBatch(lines: lines, outputs: outputs, next: next, sizeBefore: position.offset)
+    }
+
+    /// Waits for the decided batch's hashes, appends its lines, flushes them to disk, releases
+    /// the lock, and only then prints the batch's results.
+    private func finishDecided() throws(JournalError) {
+        guard let batch = decided else { return }
+        decided = nil
+        defer { if !dryRun { journal?.unlock() } }
+        var next = batch.next
+        let bytes: [UInt8]
+        (bytes, next.hash) = batch.lines.finish()
         if !bytes.isEmpty && !dryRun {
             guard let journal else { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
             do {
-                try journal.append(bytes, expectedSize: sizeBefore)
+                try journal.append(bytes, expectedSize: batch.sizeBefore)
             } catch {
                 guard case .io(let failure) = error else { throw error }
                 throw .appendFailed(path: journalPath, failure: failure, acknowledged: written)
@@ -212,8 +268,25 @@ public final class WriterSession<State: JournalFold> {
             written += next.seq - position.seq
         }
         position = next
-        for output in outputs { context.stdout.write(output) }
+        for output in batch.outputs { context.stdout.write(output) }
         context.stdout.flush()
+    }
+
+    /// Every record of `batch` prepared, in order: on all of ``threads`` when the batch is large.
+    private func prepareAll(_ batch: [InputRecord], now: Instant) -> [Prepared] {
+        let pieceSize = 128
+        let prepare = self.prepare
+        guard threads > 1, batch.count >= 2 * pieceSize else { return batch.map { prepare($0, now) } }
+        return [Prepared](unsafeUninitializedCapacity: batch.count) { buffer, initialized in
+            let slots = PreparedSlots(base: buffer.baseAddress!)
+            let pieces = (batch.count + pieceSize - 1) / pieceSize
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                for index in (piece * pieceSize)..<min(batch.count, (piece + 1) * pieceSize) {
+                    (slots.base + index).initialize(to: prepare(batch[index], now))
+                }
+            }
+            initialized = batch.count
+        }
     }
 
     /// Reads lines other writers appended since the last catch-up into the state.
@@ -239,4 +312,25 @@ public final class WriterSession<State: JournalFold> {
             }
         }
     }
+}
+
+extension WriterSession where Prepared == Result<JSONObject, InputError> {
+    /// A session whose verb decides each record from its parsed object; records that are not JSON
+    /// objects are rejected with the parser's message, in line order with the others.
+    public convenience init(context: Context, policy: Policy, journalPath: String, dryRun: Bool, rejections: RejectionReporter,
+                            state: State, decide: @escaping (inout State, JSONObject, InputRecord, Instant) -> LineOutcome) {
+        self.init(context: context, policy: policy, journalPath: journalPath, dryRun: dryRun, rejections: rejections, state: state,
+                  prepare: { record, _ in record.object },
+                  decide: { state, parsed, record, now in
+                      switch parsed {
+                      case .failure(let error): return .reject(error.message)
+                      case .success(let object): return decide(&state, object, record, now)
+                      }
+                  })
+    }
+}
+
+/// Where the prepared records of a batch are put, each slot by one thread.
+private struct PreparedSlots<Prepared>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Prepared>
 }

@@ -51,9 +51,10 @@ public enum FileVerb: Verb {
         let rejections = RejectionReporter(context: context, rejectsPath: arguments.value("--rejects"))
         let session = WriterSession(
             context: context, policy: policy, journalPath: context.journalPath(arguments),
-            dryRun: arguments.has("--dry-run"), rejections: rejections, state: FilingState(policy: policy)
-        ) { state, object, _, now in
-            decide(&state, object, now: now, form: form, policy: policy, redact: redact)
+            dryRun: arguments.has("--dry-run"), rejections: rejections, state: FilingState(policy: policy),
+            prepare: { record, now in PreparedPetition.read(record, form: form, now: now) }
+        ) { state, prepared, _, now in
+            decide(&state, prepared, now: now, policy: policy, redact: redact)
         }
         do { try session.open() } catch {
             context.error("\(error)")
@@ -65,20 +66,18 @@ public enum FileVerb: Verb {
     }
 
     /// Decides one line against the state: a duplicate, or a new case (a repeat or not).
-    static func decide(_ state: inout FilingState, _ object: JSONObject, now: Instant, form: PetitionForm,
+    static func decide(_ state: inout FilingState, _ prepared: PreparedPetition, now: Instant,
                        policy: Policy, redact: Bool) -> LineOutcome {
-        var filing: Filing
-        let received: Instant
-        do {
-            (filing, received) = try form.read(object, now: now)
-        } catch {
-            return .reject(error.description)
+        guard case .filing(var filing, let received, let fingerprint) = prepared else {
+            if case .rejected(let message) = prepared { return .reject(message) }
+            return .reject("")  // unreachable: a prepared petition is one or the other
         }
-        if let existing = state.index.duplicate(of: filing, received: received) {
+        if let existing = state.index.duplicate(of: filing, fingerprint: fingerprint) {
             return .echo(echo(caseID: existing, status: "duplicate", filing: filing, received: received, policy: policy, redact: redact))
         }
         filing.repeatOf = state.index.repeatOf(filing, received: received)
         let number = state.index.nextCaseNumber(office: policy.office, received: received).description
+        state.index.expectNote(of: filing, received: received, fingerprint: fingerprint)
         let event = JournalEvent(seq: 0, caseID: number, at: received, recorded: now, payload: .filed(filing))
         if redact {
             return .write(event, echo: .line(echo(caseID: number, status: "filed", filing: filing, received: received, policy: policy, redact: true)))

@@ -15,6 +15,8 @@ public struct FilingIndex: Sendable {
     /// The highest sequence used, per office code and year.
     private var lastSequence: [String: [Int: Int]] = [:]
     private let timeZone: OfficeTimeZone
+    /// The filing ``note(caseID:filing:received:)`` is told to expect, with its fingerprint.
+    private var expected: (filing: Filing, received: Instant, fingerprint: FilingKey)?
 
     public init(timeZone: OfficeTimeZone) {
         self.timeZone = timeZone
@@ -23,8 +25,13 @@ public struct FilingIndex: Sendable {
     /// The fingerprint of a submission without a `source_id`: channel, received day, petitioner and
     /// summary, as their UTF-8 bytes separated by U+001F.
     func fingerprint(of filing: Filing, received: Instant) -> FilingKey {
+        Self.fingerprint(of: filing, received: received, timeZone: timeZone)
+    }
+
+    /// ``fingerprint(of:received:)`` in `timeZone` (made while a batch is prepared, on any thread).
+    static func fingerprint(of filing: Filing, received: Instant, timeZone: OfficeTimeZone) -> FilingKey {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 + filing.summary.utf8.count)
+        bytes.reserveCapacity(96 + filing.summary.utf8.count)
         func part(_ text: String) {
             bytes.append(0x1F)
             bytes.append(contentsOf: text.utf8)
@@ -44,8 +51,19 @@ public struct FilingIndex: Sendable {
 
     /// The case an identical earlier submission was filed as, if any.
     public func duplicate(of filing: Filing, received: Instant) -> String? {
+        duplicate(of: filing, fingerprint: fingerprint(of: filing, received: received))
+    }
+
+    /// ``duplicate(of:received:)`` given the filing's fingerprint.
+    func duplicate(of filing: Filing, fingerprint: FilingKey) -> String? {
         if let sourceID = filing.sourceID { return bySourceID[FilingKey(sourceID)] }
-        return byFingerprint[fingerprint(of: filing, received: received)]
+        return byFingerprint[fingerprint]
+    }
+
+    /// Says that `filing`, received at `received`, is about to be noted with this fingerprint, so
+    /// that ``note(caseID:filing:received:)`` does not compute it again (it checks that it is the same filing).
+    mutating func expectNote(of filing: Filing, received: Instant, fingerprint: FilingKey) {
+        expected = (filing, received, fingerprint)
     }
 
     /// The most recent case of the same petitioner about the same respondent or category, received on or before `received`.
@@ -74,7 +92,13 @@ public struct FilingIndex: Sendable {
             let key = FilingKey(sourceID)
             if bySourceID[key] == nil { bySourceID[key] = caseID }
         }
-        let print = fingerprint(of: filing, received: received)
+        let print: FilingKey
+        if let expected, expected.received == received, expected.filing == filing {
+            print = expected.fingerprint
+        } else {
+            print = fingerprint(of: filing, received: received)
+        }
+        expected = nil
         if byFingerprint[print] == nil { byFingerprint[print] = caseID }
         if let key = filing.petitioner?.identityKey {
             byPetitioner[FilingKey(key), default: []].append(EarlierCase(caseID: caseID, received: received,

@@ -1,7 +1,7 @@
 /// Reads one `file` input object into a ``Filing`` and its receipt time, checking every field.
 ///
 /// The first problem found is thrown as a ``FieldError`` naming the field and quoting the value.
-public struct PetitionForm {
+public struct PetitionForm: Sendable {
     /// The fields `file` accepts.
     public static let fields = ["channel", "summary", "region", "category", "petitioner", "anonymous", "received",
                                 "people", "respondent", "source_id", "confidential"]
@@ -88,14 +88,19 @@ public struct PetitionForm {
         }
         var phone: String?
         if let text = try person.optionalText("phone", prefix: "petitioner.") {
-            let digits = text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-            let allowed = text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2B || $0 == 0x2D || $0 == 0x28 || $0 == 0x29 }
-            guard allowed, (5...20).contains(digits) else {
+            guard Self.isPhoneNumber(text) else {
                 throw FieldError(field: "petitioner.phone", message: "\"\(text)\" is not a phone number")
             }
             phone = text
         }
         return Petitioner(name: name, idNumber: idNumber, phone: phone,
                           address: try person.optionalText("address", prefix: "petitioner."))
+    }
+
+    /// Whether `text` is a phone number: digits, spaces and `+-()` only, with 5 to 20 digits.
+    static func isPhoneNumber(_ text: String) -> Bool {
+        let digits = text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+        let allowed = text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2B || $0 == 0x2D || $0 == 0x28 || $0 == 0x29 }
+        return allowed && (5...20).contains(digits)
     }
 }

@@ -1,0 +1,108 @@
+import Dispatch
+
+/// A batch of journal lines being written: the writer encodes each event's line, and the hash
+/// chain is computed on a second thread while the writer goes on deciding the next events.
+///
+/// Lines are encoded into chunks of a few dozen lines, each line's body followed by room for
+/// its `,"hash":"…"}` and line break. A full chunk is handed to the hashing queue, which fills
+/// in each line's hash in order (SHA-256 of the previous hash and the body, as
+/// ``JournalEvent/journalLine(previousHash:timeZone:)`` does), while the writer fills the next
+/// chunk. ``finish()`` waits for the last chunk and gives the batch's bytes and last hash.
+/// Without a queue (one thread), each chunk is hashed when it is full.
+final class JournalLineBatch {
+    /// Lines per chunk: small enough that hashing starts early, large enough that handing over costs nothing.
+    static let linesPerChunk = 64
+
+    /// Lines whose hashes are still to be written (touched by one thread at a time: the writer
+    /// until it hands the chunk over, then the hashing queue, then the writer after ``finish()``).
+    private final class Chunk: @unchecked Sendable {
+        var bytes: [UInt8] = []
+        /// Each line's body: from its `{` to just before `,"hash"`.
+        var bodies: [Range<Int>] = []
+
+        init() {
+            bytes.reserveCapacity(JournalLineBatch.linesPerChunk * 640)
+            bodies.reserveCapacity(JournalLineBatch.linesPerChunk)
+        }
+    }
+
+    /// The chain's running hash (touched only by the hashing queue, then by the writer after waiting).
+    private final class Chain: @unchecked Sendable {
+        /// The previous line's hash: 64 lowercase hex digits.
+        var previous: [UInt8]
+
+        init(previous: String) {
+            self.previous = Array(previous.utf8)
+        }
+
+        /// Writes each line's hash into its place, in order.
+        func hash(_ chunk: Chunk) {
+            chunk.bytes.withUnsafeMutableBufferPointer { bytes in
+                previous.withUnsafeMutableBufferPointer { previous in
+                    guard let base = bytes.baseAddress, let last = previous.baseAddress else { return }
+                    for body in chunk.bodies {
+                        var hasher = SHA256()
+                        hasher.update(UnsafeRawBufferPointer(previous))
+                        hasher.update(UnsafeRawBufferPointer(start: base + body.lowerBound, count: body.count))
+                        let digits = base + body.upperBound + JournalLineBatch.hashOffset
+                        hasher.finalize(hexInto: digits)
+                        last.update(from: digits, count: 64)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `,"hash":"`, then 64 digits to fill in, then `"}` and the line break.
+    private static let suffix: [UInt8] = Array(#","hash":""#.utf8) + [UInt8](repeating: UInt8(ascii: "0"), count: 64) + Array("\"}\n".utf8)
+    private static let hashOffset = 9
+
+    private let queue: DispatchQueue?
+    private let group = DispatchGroup()
+    private let chain: Chain
+    private let timeZone: OfficeTimeZone
+    private var chunks: [Chunk] = []
+    private var current = Chunk()
+
+    /// A batch chained to `previousHash`; `queue` (serial) hashes while the writer goes on, nil hashes on the writer's thread.
+    init(previousHash: String, timeZone: OfficeTimeZone, queue: DispatchQueue?) {
+        chain = Chain(previous: previousHash)
+        self.timeZone = timeZone
+        self.queue = queue
+    }
+
+    /// Encodes `event`'s line (its hash comes later) and gives what to print for it.
+    /// - Returns: the line's length in bytes, and `echo` made from the line's fields.
+    func append(_ event: JournalEvent, echo: LineOutcome.Echo) -> (length: Int, echo: [UInt8]) {
+        let chunk = current
+        let start = chunk.bytes.count
+        let fields = NDJSONLine.appending(to: &chunk.bytes) { line in event.appendBody(to: &line, timeZone: timeZone) }
+        chunk.bodies.append(start..<fields.upperBound)
+        chunk.bytes.append(contentsOf: Self.suffix)
+        let printed = echo.bytes(journalLine: chunk.bytes, fields: fields)
+        if chunk.bodies.count >= Self.linesPerChunk { handOver() }
+        return (chunk.bytes.count - start, printed)
+    }
+
+    /// Waits for every hash; gives the batch's lines and the last line's hash (`previousHash` when there are none).
+    func finish() -> (bytes: [UInt8], lastHash: String) {
+        if !current.bodies.isEmpty { handOver() }
+        group.wait()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.bytes.count })
+        for chunk in chunks { bytes.append(contentsOf: chunk.bytes) }
+        chunks.removeAll()
+        return (bytes, String(decoding: chain.previous, as: UTF8.self))
+    }
+
+    private func handOver() {
+        let chunk = current
+        chunks.append(chunk)
+        current = Chunk()
+        if let queue {
+            queue.async(group: group) { [chain] in chain.hash(chunk) }
+        } else {
+            chain.hash(chunk)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// One input line of `file` read and checked on its own, before it is decided against the journal.
+///
+/// Reading a petition needs nothing but the line, the form and the batch's time, so
+/// ``WriterSession`` makes these for a whole batch at once (on more than one thread),
+/// and only the duplicate check, the repeat link and the case number wait for the state.
+enum PreparedPetition: Sendable {
+    /// The petition as it will be filed (without `repeat_of`), when it was received, and its
+    /// fingerprint for the duplicate check (``FilingIndex/fingerprint(of:received:timeZone:)``).
+    case filing(Filing, received: Instant, fingerprint: FilingKey)
+    /// Refused, with the message naming the field and the value.
+    case rejected(String)
+
+    /// Reads `record`: straight from its bytes when it is a plain petition (``PetitionLineReader``),
+    /// else strictly (the JSON tree, then ``PetitionForm``), which words any refusal.
+    static func read(_ record: InputRecord, form: PetitionForm, now: Instant) -> PreparedPetition {
+        if record.isUnparsedLine,
+           let (filing, received) = record.bytes.withUnsafeBytes({ PetitionLineReader(form: form).read($0, now: now) }) {
+            return .filed(filing, received: received, form: form)
+        }
+        return readStrictly(record, form: form, now: now)
+    }
+
+    /// Reads `record` the strict way only: the JSON tree, then ``PetitionForm`` (the reference for the fast reader).
+    static func readStrictly(_ record: InputRecord, form: PetitionForm, now: Instant) -> PreparedPetition {
+        switch record.object {
+        case .failure(let error): return .rejected(error.message)
+        case .success(let object): return read(object, form: form, now: now)
+        }
+    }
+
+    /// Reads a parsed line with ``PetitionForm``.
+    static func read(_ object: JSONObject, form: PetitionForm, now: Instant) -> PreparedPetition {
+        do {
+            let (filing, received) = try form.read(object, now: now)
+            return .filed(filing, received: received, form: form)
+        } catch {
+            return .rejected(error.description)
+        }
+    }
+
+    /// A petition to file, with its fingerprint.
+    private static func filed(_ filing: Filing, received: Instant, form: PetitionForm) -> PreparedPetition {
+        .filing(filing, received: received, fingerprint: FilingIndex.fingerprint(of: filing, received: received, timeZone: form.policy.timeZone))
+    }
+}
