@@ -91,13 +91,29 @@ enum CaseOrder {
         for (rank, index) in ids.indices.filter({ numbers[$0] == nil }).sorted(by: { ids[$0] < ids[$1] }).enumerated() {
             textRank[index] = rank
         }
-        let keys: [(Int, Int, Int, Int, Int)] = items.indices.map { index in
+        var keys: [SortKey] = items.indices.map { index in
             let (first, second) = primary(items[index])
             guard let number = numbers[index], let office = officeRank[number.office] else {
-                return (first, second, Int.max, 0, textRank[index] ?? 0)
+                return SortKey(first: first, second: second, office: Int.max, year: 0, sequence: textRank[index] ?? 0, index: index)
             }
-            return (first, second, office, number.year, number.sequence)
+            return SortKey(first: first, second: second, office: office, year: number.year, sequence: number.sequence, index: index)
         }
-        return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+        // The keys themselves are sorted (not indices compared through a closure): tens of thousands of rows in audit.
+        keys.sort()
+        return keys.map { items[$0.index] }
+    }
+
+    /// An item's place: its primary pair, then its case number's office rank, year and sequence (or text rank).
+    private struct SortKey: Comparable {
+        let first: Int, second: Int, office: Int, year: Int, sequence: Int
+        let index: Int
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (a.first, a.second, a.office, a.year, a.sequence) < (b.first, b.second, b.office, b.year, b.sequence)
+        }
+
+        static func == (a: SortKey, b: SortKey) -> Bool {
+            (a.first, a.second, a.office, a.year, a.sequence) == (b.first, b.second, b.office, b.year, b.sequence)
+        }
     }
 }
