@@ -142,6 +142,12 @@ public struct SHA256: Sendable {
     /// - Returns: The 32-byte SHA-256 digest.
     /// - Complexity: O(1): at most two block compressions.
     public mutating func finalize() -> [UInt8] {
+        pad()
+        return state.digest()
+    }
+
+    /// Appends the padding and the message length, and compresses the last block (or two).
+    private mutating func pad() {
         let bitLength = byteCount &* 8  // length mod 2^64, as the standard specifies
         let lengthOffset = SHA256.blockSize - 8
 
@@ -157,8 +163,6 @@ public struct SHA256: Sendable {
         buffer.setBigEndian(bitLength, at: lengthOffset)
         buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
         bufferCount = 0
-
-        return state.digest()
     }
 
     /// Like ``finalize()``, but writes the digest as 64 lowercase hex digits at `out` instead of
@@ -166,19 +170,7 @@ public struct SHA256: Sendable {
     ///
     /// - Important: Call this (or ``finalize()``) exactly once.
     public mutating func finalize(hexInto out: UnsafeMutablePointer<UInt8>) {
-        let bitLength = byteCount &* 8
-        let lengthOffset = SHA256.blockSize - 8
-        buffer.setByte(0x80, at: bufferCount)
-        bufferCount += 1
-        if bufferCount > lengthOffset {
-            buffer.zero(from: bufferCount, to: SHA256.blockSize)
-            buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
-            bufferCount = 0
-        }
-        buffer.zero(from: bufferCount, to: lengthOffset)
-        buffer.setBigEndian(bitLength, at: lengthOffset)
-        buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
-        bufferCount = 0
+        pad()
         let digits: StaticString = "0123456789abcdef"
         let table = digits.utf8Start
         func hex(_ word: UInt32, at offset: Int) {
