@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Reading a large journal on several cores: the file cut into parts at line breaks, each part
@@ -25,25 +24,19 @@ extension JournalReplay {
                             book empty: CaseBook, cutoff: Instant?) throws(JournalError) -> PartsOutcome? {
         let ranges = try partRanges(file: file, parts: parts, minimumPartBytes: minimumPartBytes)
         guard ranges.count > 1 else { return nil }
-        let results = UnsafeMutableBufferPointer<Result<PartResult, IOFailure>>.allocate(capacity: ranges.count)
-        defer { results.deallocate() }
-        let slots = PartSlots(results: results)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+        let results = Parallel.map(ranges.count) { index -> Result<PartResult, IOFailure> in
             let range = ranges[index]
             var fold = PartFold(book: empty, defersUnknownCases: index > 0, cutoff: cutoff)
             let source = file.source(from: range.start, to: range.end)
             // The first part starts the journal (seq 1); the others cannot know their first seq.
-            let result = Result { () throws(IOFailure) -> PartResult in
+            return Result { () throws(IOFailure) -> PartResult in
                 let (outcome, damage) = try scanner.fold(source, from: JournalPosition(offset: range.start),
                                                          expectingSeq: index == 0 ? 1 : nil, into: &fold, skippingFrom: nil)
                 return PartResult(fold: fold, outcome: outcome, damaged: damage != nil)
             }
-            slots.results.baseAddress!.advanced(by: index).initialize(to: result)
         }
-        // Moved out of their slots, so that each book has one owner and is not copied when the join changes it.
-        let moved = (0..<ranges.count).map { results.baseAddress!.advanced(by: $0).move() }
         var parts: [PartResult] = []
-        for result in moved {
+        for result in consume results {
             switch result {
             case .success(let part): parts.append(part)
             case .failure(let failure): throw .io(failure)
@@ -108,11 +101,6 @@ extension JournalReplay {
         var fold: PartFold
         var outcome: JournalScanner.Outcome
         var damaged: Bool
-    }
-
-    /// Where the threads leave their results: one slot each, written once by its own thread.
-    private struct PartSlots: @unchecked Sendable {
-        let results: UnsafeMutableBufferPointer<Result<PartResult, IOFailure>>
     }
 }
 

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// What `xinfang stats` is asked for: the period, the as-of day and the grouping.
 public struct StatsQuery: Sendable {
     /// First day of the period (cases received on or after it); nil: from the beginning.
@@ -67,26 +65,16 @@ public struct StatsReport: Sendable {
     static func aggregate(book: CaseBook, query: StatsQuery, threads: Int = 1) -> [StatsGroupKey: StatsCounts] {
         let runs = book.cases.runs(threads)
         guard runs.count > 1 else { return aggregate(book.cases, policy: book.policy, query: query) }
-        let results = UnsafeMutableBufferPointer<[StatsGroupKey: StatsCounts]>.allocate(capacity: runs.count)
-        defer { results.deallocate() }
-        let slots = Slots(results: results)
         let policy = book.policy
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            slots.results.baseAddress!.advanced(by: index).initialize(to: aggregate(runs[index], policy: policy, query: query))
-        }
+        let counted = Parallel.map(runs.count) { aggregate(runs[$0], policy: policy, query: query) }
         var groups: [StatsGroupKey: StatsCounts] = [:]
         let withPrevious = query.previousPeriod != nil
-        for index in 0..<runs.count {
-            for (key, counts) in results.baseAddress!.advanced(by: index).move() {
+        for run in counted {
+            for (key, counts) in run {
                 groups[key, default: Self.emptyCounts(withPrevious)].add(counts)
             }
         }
         return groups
-    }
-
-    /// Where the counting threads leave their groups: one slot each, written once by its own thread.
-    private struct Slots: @unchecked Sendable {
-        let results: UnsafeMutableBufferPointer<[StatsGroupKey: StatsCounts]>
     }
 
     /// The counts of every group of `cases`.
