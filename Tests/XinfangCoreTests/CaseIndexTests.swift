@@ -63,4 +63,34 @@ final class CaseIndexTests: XCTestCase {
         put("GD-2026-案", 9006)
         for key in probes + ["GD-2026-案"] { XCTAssertEqual(index[key], reference[key], key) }
     }
+
+    func testDenseTablesAreJoinedSlotBySlotOrLeftToKeyByKey() {
+        var first = CaseIndex(), later = CaseIndex()
+        first["XF-2026-000001"] = 0
+        first["XF-2026-000002"] = 1
+        later["XF-2026-000003"] = 0
+        later["XF-2027-000001"] = 1
+        var joined = first
+        XCTAssertEqual(joined.absorbDense(later, offset: 1 << 16), true)
+        XCTAssertEqual(joined["XF-2026-000001"], 0)
+        XCTAssertEqual(joined["XF-2026-000003"], 1 << 16)
+        XCTAssertEqual(joined["XF-2027-000001"], (1 << 16) + 1)
+        XCTAssertNil(joined["XF-2027-000002"])
+        // A number in both: refused, nothing changed.
+        var clash = CaseIndex()
+        clash["XF-2026-000002"] = 5
+        var unchanged = first
+        XCTAssertEqual(unchanged.absorbDense(clash, offset: 1 << 16), false)
+        XCTAssertEqual(unchanged["XF-2026-000002"], 1)
+        // Another office's numbers, or numbers that are hashed: left to the caller, key by key.
+        var otherOffice = CaseIndex()
+        otherOffice["GD-2026-000009"] = 0
+        var hashed = CaseIndex()
+        hashed["XF-2026-000010"] = 0
+        hashed["LEGACY-10"] = 1
+        var untouched = first
+        XCTAssertNil(untouched.absorbDense(otherOffice, offset: 1 << 16))
+        XCTAssertNil(untouched.absorbDense(hashed, offset: 1 << 16))
+        XCTAssertNil(untouched["XF-2026-000010"])
+    }
 }

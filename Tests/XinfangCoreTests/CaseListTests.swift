@@ -32,7 +32,9 @@ final class CaseListTests: XCTestCase {
         var first = start
         let (later, _) = list(1_000_000..<1_000_010)
         var moved: [String: Int] = [:]
-        first.append(contentsOf: later) { record, position in moved[record.id] = position }
+        let offset = first.offsetOfNextList
+        later.forEachPosition { record, position in moved[record.id] = position + offset }
+        first.append(contentsOf: later)
         XCTAssertEqual(first.count, CaseList.chunkSize + 13)
         XCTAssertEqual(first.map(\.id), (0..<(CaseList.chunkSize + 3)).map { "XF-2026-\($0)" } + (1_000_000..<1_000_010).map { "XF-2026-\($0)" })
         XCTAssertEqual(moved.count, 10)

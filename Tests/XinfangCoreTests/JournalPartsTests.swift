@@ -109,6 +109,29 @@ final class JournalPartsTests: XCTestCase {
         }
     }
 
+    /// Case numbers that are not the office's canonical ones (other spellings, other offices,
+    /// Chinese) are indexed by hashing or by `String`: the parts' indexes are then joined key by key.
+    func testOtherCaseNumbersAreJoinedKeyByKey() throws {
+        for (seed, rename) in [(UInt64(23), { (n: Int) in "LEGACY-\(n)" }), (24, { (n: Int) in "旧案-\(n)" })] {
+            var events = events(cases: 240, seed: seed)
+            for index in events.indices {
+                let number = Int(events[index].caseID.trimmingSpaces().suffix(6)) ?? 0
+                if number % 3 == 0 { events[index].caseID = rename(number) }
+            }
+            let path = try write(lines(events))
+            let onePass = load(path, readers: 1)
+            XCTAssertEqual(onePass.book?.count, 240)
+            for readers in [2, 3] {
+                XCTAssertEqual(load(path, readers: readers), onePass)
+                XCTAssertTrue(try joinsParts(path, readers: readers))
+            }
+            // And one of them filed again in the last part.
+            var again = try XCTUnwrap(events.first { $0.kind == .filed && $0.caseID.hasPrefix(rename(0).prefix(3)) })
+            again.seq = events.count + 1
+            try assertDamageIsReportedAsInOnePass(lines(events + [again]), expecting: "was already filed")
+        }
+    }
+
     func testMembersInOtherOrdersEscapesAndUnknownMembersGiveTheSameBookInParts() throws {
         let wild = JournalSamples.wildLines(lines(events(cases: 250, seed: 12)), seed: 13)
         let path = try write(wild)

@@ -31,8 +31,18 @@ public struct CaseBook: Sendable {
     /// the same journal, folded on its own), keeping the order of filing.
     /// - Returns: false, changing nothing, when a case of `later` is already in this book (filed twice).
     mutating func absorb(_ later: CaseBook) -> Bool {
-        guard !later.cases.contains(where: { indexByID[$0.id] != nil }) else { return false }
-        cases.append(contentsOf: later.cases) { record, position in indexByID[record.id] = position }
+        let offset = cases.offsetOfNextList
+        switch indexByID.absorbDense(later.indexByID, offset: offset) {
+        case false?:
+            return false
+        case true?:
+            break
+        case nil:
+            // Not only canonical case numbers: taken key by key.
+            guard !later.cases.contains(where: { indexByID[$0.id] != nil }) else { return false }
+            later.cases.forEachPosition { record, position in indexByID[record.id] = position + offset }
+        }
+        cases.append(contentsOf: later.cases)
         return true
     }
 

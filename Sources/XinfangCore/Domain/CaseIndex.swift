@@ -92,6 +92,39 @@ struct CaseIndex: Sendable {
         }
     }
 
+    /// Takes every entry of `other` with `offset` added to its value, when both hold only the same
+    /// office's canonical case numbers (and this one maybe other ASCII numbers): then the dense
+    /// tables are merged slot by slot, without a case number being read.
+    /// - Returns: nil, changing nothing, when `other` must be taken key by key instead; false,
+    ///   changing nothing, when a case number is in both; true when merged.
+    mutating func absorbDense(_ other: CaseIndex, offset: Int) -> Bool? {
+        guard dictionary == nil, other.dictionary == nil, other.keys.isEmpty,
+              let officePrefix, officePrefix == other.officePrefix else { return nil }
+        var largest: UInt32 = 0
+        for (year, values) in other.byYear {
+            largest = max(largest, values.max() ?? 0)
+            guard let table = byYear.firstIndex(where: { $0.year == year }) else { continue }
+            let mine = byYear[table].values
+            for sequence in 0..<min(mine.count, values.count) where mine[sequence] != 0 && values[sequence] != 0 { return false }
+        }
+        guard UInt64(largest) + UInt64(offset) < UInt64(UInt32.max) else { return nil }
+        let shift = UInt32(offset)
+        for (year, values) in other.byYear {
+            let table: Int
+            if let existing = byYear.firstIndex(where: { $0.year == year }) {
+                table = existing
+            } else {
+                byYear.append((year, []))
+                table = byYear.count - 1
+            }
+            if byYear[table].values.count < values.count {
+                byYear[table].values.append(contentsOf: repeatElement(0, count: values.count - byYear[table].values.count))
+            }
+            for (sequence, stored) in values.enumerated() where stored != 0 { byYear[table].values[sequence] = stored + shift }
+        }
+        return true
+    }
+
     private mutating func setDense(_ value: UInt32, year: Int, sequence: Int) {
         let table: Int
         if let existing = byYear.firstIndex(where: { $0.year == year }) {

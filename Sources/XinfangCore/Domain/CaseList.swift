@@ -67,15 +67,19 @@ public struct CaseList: Sequence, Sendable {
         return chunk << Self.chunkShift | (chunks[chunk].count - 1)
     }
 
-    /// Appends the records of `later` by taking over its chunks; calls `moved` with each record and its new position.
-    mutating func append(contentsOf later: CaseList, _ moved: (CaseRecord, Int) -> Void) {
-        let first = chunks.count
+    /// What to add to a position in a list appended next (``append(contentsOf:)``) to get its position here.
+    var offsetOfNextList: Int { chunks.count << Self.chunkShift }
+
+    /// Appends the records of `later` by taking over its chunks; they move by ``offsetOfNextList``.
+    mutating func append(contentsOf later: CaseList) {
         chunks.append(contentsOf: later.chunks)
         count += later.count
-        for (offset, chunk) in later.chunks.enumerated() {
-            for (place, record) in chunk.enumerated() {
-                moved(record, (first + offset) << Self.chunkShift | place)
-            }
+    }
+
+    /// Each record with its position.
+    func forEachPosition(_ body: (CaseRecord, Int) -> Void) {
+        for (number, chunk) in chunks.enumerated() {
+            for (place, record) in chunk.enumerated() { body(record, number << Self.chunkShift | place) }
         }
     }
 }
