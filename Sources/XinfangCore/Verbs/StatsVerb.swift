@@ -15,6 +15,8 @@ public enum StatsVerb: Verb {
     For offices that keep one journal each: --partial prints each group's raw counts with the
     query; --merge adds up partial lines (from files or stdin) and prints the figures, exactly
     as one pass over all the cases would.
+    A journal of 16 MiB or more is read on every core, with the same figures as one pass
+    (XINFANG_THREADS=1 reads it in one pass).
     """
     public static let options: [OptionSpec] = [
         OptionSpec("--from", value: "DATE", help: "First day of the period: cases received on or after it (default: the first case)."),
