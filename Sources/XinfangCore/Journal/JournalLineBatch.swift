@@ -80,8 +80,10 @@ final class JournalLineBatch {
         chunk.bodies.append(start..<fields.upperBound)
         chunk.bytes.append(contentsOf: Self.suffix)
         let printed = echo.bytes(journalLine: chunk.bytes, fields: fields)
+        // Measured before a full chunk is handed over: from then on the hashing queue owns its bytes.
+        let length = chunk.bytes.count - start
         if chunk.bodies.count >= Self.linesPerChunk { handOver() }
-        return (chunk.bytes.count - start, printed)
+        return (length, printed)
     }
 
     /// Waits for every hash; gives the batch's lines and the last line's hash (`previousHash` when there are none).
