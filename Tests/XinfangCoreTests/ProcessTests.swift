@@ -61,4 +61,39 @@ final class ProcessTests: XCTestCase {
         // Every letter is still filed: the journal does not depend on anyone reading stdout.
         XCTAssertEqual(try JournalCheck(path: journal).filedCases.count, 3000)
     }
+
+    /// `file … | assign` on one journal, with more output than a pipe holds: the upstream writer
+    /// must not keep the journal's lock while it waits for its reader, who needs that lock to
+    /// write (this deadlocked before the lock was released ahead of printing).
+    func testAWriterPipedIntoAnotherWriterOfTheSameJournalFinishes() throws {
+        let journal = directory.appendingPathComponent("journal.ndjson").path
+        _ = FileManager.default.createFile(atPath: journal, contents: nil)
+        let input = directory.appendingPathComponent("batch.ndjson")
+        try TestLetters.ndjson(count: 3000, prefix: "P").write(to: input)
+        let binary = XinfangBinary.path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", """
+            '\(binary)' file --journal '\(journal)' '\(input.path)' | head -2500 | sed 's/^{/{"unit":"市人社局",/' \
+              | '\(binary)' assign --journal '\(journal)' > /dev/null
+            """]
+        try shell.run()
+        let deadline = Date().addingTimeInterval(60)
+        while shell.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if shell.isRunning {
+            // Stuck: end the pipeline's processes (the shell's children), then the shell.
+            let killer = Process()
+            killer.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+            killer.arguments = ["-KILL", "-P", String(shell.processIdentifier)]
+            try? killer.run()
+            killer.waitUntilExit()
+            shell.terminate()
+            XCTFail("file | assign on one journal did not finish in 60 s")
+            return
+        }
+        XCTAssertEqual(shell.terminationStatus, 0)
+        let check = try JournalCheck(path: journal)
+        XCTAssertEqual(check.filedCases.count, 3000)
+        XCTAssertEqual(check.lastSeq, 5500)
+    }
 }

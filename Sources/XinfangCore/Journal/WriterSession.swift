@@ -250,24 +250,30 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
 
     /// Waits for the decided batch's hashes, appends its lines, flushes them to disk, releases
     /// the lock, and only then prints the batch's results.
+    ///
+    /// The lock is released before printing: printing can wait for a reader of this output, and
+    /// that reader may be another writer of the same journal (`xinfang file … | xinfang assign
+    /// --auto`), which must be able to take the lock meanwhile. The lines are durable by then.
     private func finishDecided() throws(JournalError) {
         guard let batch = decided else { return }
         decided = nil
-        defer { if !dryRun { journal?.unlock() } }
-        var next = batch.next
-        let bytes: [UInt8]
-        (bytes, next.hash) = batch.lines.finish()
-        if !bytes.isEmpty && !dryRun {
-            guard let journal else { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
-            do {
-                try journal.append(bytes, expectedSize: batch.sizeBefore)
-            } catch {
-                guard case .io(let failure) = error else { throw error }
-                throw .appendFailed(path: journalPath, failure: failure, acknowledged: written)
+        do {
+            defer { if !dryRun { journal?.unlock() } }
+            var next = batch.next
+            let bytes: [UInt8]
+            (bytes, next.hash) = batch.lines.finish()
+            if !bytes.isEmpty && !dryRun {
+                guard let journal else { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
+                do {
+                    try journal.append(bytes, expectedSize: batch.sizeBefore)
+                } catch {
+                    guard case .io(let failure) = error else { throw error }
+                    throw .appendFailed(path: journalPath, failure: failure, acknowledged: written)
+                }
+                written += next.seq - position.seq
             }
-            written += next.seq - position.seq
+            position = next
         }
-        position = next
         for output in batch.outputs { context.stdout.write(output) }
         context.stdout.flush()
     }
