@@ -110,13 +110,7 @@ struct CaseIndex: Sendable {
         guard UInt64(largest) + UInt64(offset) < UInt64(UInt32.max) else { return nil }
         let shift = UInt32(offset)
         for (year, values) in other.byYear {
-            let table: Int
-            if let existing = byYear.firstIndex(where: { $0.year == year }) {
-                table = existing
-            } else {
-                byYear.append((year, []))
-                table = byYear.count - 1
-            }
+            let table = denseTable(for: year)
             if byYear[table].values.count < values.count {
                 byYear[table].values.append(contentsOf: repeatElement(0, count: values.count - byYear[table].values.count))
             }
@@ -125,14 +119,15 @@ struct CaseIndex: Sendable {
         return true
     }
 
+    /// The index of `year`'s dense table, made empty when there is none yet.
+    private mutating func denseTable(for year: Int) -> Int {
+        if let existing = byYear.firstIndex(where: { $0.year == year }) { return existing }
+        byYear.append((year, []))
+        return byYear.count - 1
+    }
+
     private mutating func setDense(_ value: UInt32, year: Int, sequence: Int) {
-        let table: Int
-        if let existing = byYear.firstIndex(where: { $0.year == year }) {
-            table = existing
-        } else {
-            byYear.append((year, []))
-            table = byYear.count - 1
-        }
+        let table = denseTable(for: year)
         if sequence >= byYear[table].values.count {
             let size = max(sequence + 1, byYear[table].values.count * 2, 1024)
             byYear[table].values.append(contentsOf: repeatElement(0, count: size - byYear[table].values.count))
