@@ -26,20 +26,12 @@ extension CaseRecord {
                     throw LifecycleError(caseID: id, message: "is \(state) already")
                 }
             }
-            phase = .open
-            unit = assignment.unit
-            clockStart = event.at
-            extensionDays = 0
-            extended = false
+            startHandling(by: assignment.unit, at: event.at)
         case .returned(let ret):
             guard phase == .closed else {
                 throw LifecycleError(caseID: id, message: "is \(state): only a closed case can be returned for redo")
             }
-            phase = .open
-            unit = ret.unit
-            clockStart = event.at
-            extensionDays = 0
-            extended = false
+            startHandling(by: ret.unit, at: event.at)
             closedAt = nil
             verdict = nil
             verdictAt = nil
@@ -81,5 +73,15 @@ extension CaseRecord {
         }
         lastAt = event.at
         lastEvent = event.kind
+    }
+
+    /// An assignment, transfer or return: `unit` is now in charge, and the handling clock (with
+    /// this assignment's one extension) starts again at `at`.
+    private mutating func startHandling(by unit: String, at: Instant) {
+        phase = .open
+        self.unit = unit
+        clockStart = at
+        extensionDays = 0
+        extended = false
     }
 }

@@ -79,33 +79,13 @@ struct JournalLineDecoder {
         p += 1
         Self.skipSpace(b, n, &p)
         guard p < n, b[p] != UInt8(ascii: "}") else { throw Fallback() }
-        let keys = self.keys
         var previous = KeyTables.objectStart
         while true {
-            let field: Field
-            let expected = keys.expected[previous]
-            if keys.matchesQuotedKey(expected, b, n, p) {
-                // The member the writer puts here: its `"key":` is one or two 8-byte compares.
-                field = expected
-                // The pattern's 16 bytes were there, so its at most 15 leave `p` inside the line.
-                p &+= Int(keys.patterns[expected.rawValue].quotedCount)
-                if b[p] <= 0x20 {
-                    Self.skipSpace(b, n, &p)
-                    guard p < n else { throw Fallback() }
-                }
-            } else {
-                let key = try Self.scanKey(b, n, &p)
-                guard let known = keys.topLevel(b, n, key) else {
-                    try skipUnknown(b, n, &p, key: key, depth: 1, from: 0)
-                    if try Self.endOfMember(b, n, &p) { break }
-                    continue
-                }
-                field = known
-                keys.expected[previous] = field
+            guard let field = try nextField(b, n, &p, after: previous, depth: 1, unknownFrom: 0) else {
+                if try Self.endOfMember(b, n, &p) { break }
+                continue
             }
             let bit: UInt64 = 1 << UInt64(field.rawValue)
-            guard present & bit == 0 else { throw Fallback() }
-            present |= bit
             if field == .petitioner, b[p] == UInt8(ascii: "{") {
                 try scanPetitioner(b, n, &p)
                 values[field.rawValue] = RawValue(kind: .object, start: 0, end: 0)
@@ -125,6 +105,41 @@ struct JournalLineDecoder {
         }
         Self.skipSpace(b, n, &p)
         guard p == n else { throw Fallback() }
+    }
+
+    /// Reads the next member's `"key":` (the line's own at `depth` 1, the petitioner's at 2) and
+    /// marks its field present; a field seen twice is for the reference path. Nil for an unknown
+    /// key, whose value is then already skipped and checked.
+    ///
+    /// The member the writer puts after `previous` is tried first: its `"key":` is one or two
+    /// 8-byte compares. Any other key is read and matched, and becomes the one expected next time.
+    @inline(__always)
+    private mutating func nextField(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, after previous: Int, depth: Int,
+                                    unknownFrom: Int) throws(Fallback) -> Field? {
+        let keys = self.keys
+        let field: Field
+        let expected = keys.expected[previous]
+        if keys.matchesQuotedKey(expected, b, n, p) {
+            field = expected
+            // The pattern's 16 bytes were there, so its at most 15 leave `p` inside the line.
+            p &+= Int(keys.patterns[expected.rawValue].quotedCount)
+            if b[p] <= 0x20 {
+                Self.skipSpace(b, n, &p)
+                guard p < n else { throw Fallback() }
+            }
+        } else {
+            let key = try Self.scanKey(b, n, &p)
+            guard let known = depth == 1 ? keys.topLevel(b, n, key) : keys.nested(b, n, key) else {
+                try skipUnknown(b, n, &p, key: key, depth: depth, from: unknownFrom)
+                return nil
+            }
+            field = known
+            keys.expected[previous] = field
+        }
+        let bit: UInt64 = 1 << UInt64(field.rawValue)
+        guard present & bit == 0 else { throw Fallback() }
+        present |= bit
+        return field
     }
 
     /// After a member's value: skips to the next key (false) or past the object's `}` (true).
@@ -157,32 +172,13 @@ struct JournalLineDecoder {
         }
         // The object's own unknown keys are compared with each other only.
         let outerUnknown = unknownKeys.count
-        let keys = self.keys
         var previous = KeyTables.petitionerStart
         while true {
-            let field: Field
-            let expected = keys.expected[previous]
-            if keys.matchesQuotedKey(expected, b, n, p) {
-                field = expected
-                // The pattern's 16 bytes were there, so its at most 15 leave `p` inside the line.
-                p &+= Int(keys.patterns[expected.rawValue].quotedCount)
-                if b[p] <= 0x20 {
-                    Self.skipSpace(b, n, &p)
-                    guard p < n else { throw Fallback() }
-                }
-            } else {
-                let key = try Self.scanKey(b, n, &p)
-                guard let known = keys.nested(b, n, key) else {
-                    try skipUnknown(b, n, &p, key: key, depth: 2, from: outerUnknown)
-                    if try Self.endOfMember(b, n, &p) { break }
-                    continue
-                }
-                field = known
-                keys.expected[previous] = field
+            guard let field = try nextField(b, n, &p, after: previous, depth: 2, unknownFrom: outerUnknown) else {
+                if try Self.endOfMember(b, n, &p) { break }
+                continue
             }
             let bit: UInt64 = 1 << UInt64(field.rawValue)
-            guard present & bit == 0 else { throw Fallback() }
-            present |= bit
             let value = b[p] == UInt8(ascii: "\"") ? try Self.scanString(b, n, &p) : try Self.scanValue(b, n, &p, depth: 2)
             values[field.rawValue] = value
             if value.escaped { escapedFields |= bit }
