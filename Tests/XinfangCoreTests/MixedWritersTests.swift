@@ -131,7 +131,7 @@ final class MixedWritersTests: XCTestCase {
         var total = 0
         var turns: [String] = []  // which writer wrote each event of the concurrent phase, run-length collapsed
         let file = try JournalFile.openForReading(path: journal)
-        _ = try JournalScanner(timeZone: .shanghai, verifyChain: true).scan(try file.source(from: 0), from: .start) { (item: JournalScanner.Item) throws(Never) in
+        _ = try JournalScanner(timeZone: .shanghai, verifyChain: true).scan(file.source(from: 0), from: .start) { (item: JournalScanner.Item) throws(Never) in
             guard case .event(let event, _) = item else { return }
             total += 1
             occurrences[event.caseID + " " + event.kind.rawValue, default: 0] += 1

@@ -60,17 +60,9 @@ public final class JournalFile: Sendable {
         _ = flock(descriptor, LOCK_UN)
     }
 
-    /// A source that reads the file from byte `offset` on.
-    public func source(from offset: Int) throws(JournalError) -> FileDescriptorSource {
-        guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
-            throw .io(IOFailure(operation: "seek in", path: path, code: errno))
-        }
-        return FileDescriptorSource(descriptor: descriptor, name: path)
-    }
-
     /// A source for the bytes from `offset` to `end` (nil: to the end of the file, however far it
     /// has grown by then), read with `pread`, so that sources of several ranges can be read at once.
-    public func source(from offset: Int, to end: Int?) -> FileRangeSource {
+    public func source(from offset: Int, to end: Int? = nil) -> FileRangeSource {
         FileRangeSource(descriptor: descriptor, name: path, offset: offset, end: end)
     }
 

@@ -36,7 +36,7 @@ public enum JournalReplay {
             if let line = parts.tornLine { warn(tornWarning(path: path, line: line)) }
             return parts.book
         }
-        let source = try file.source(from: 0)
+        let source = file.source(from: 0)
         let (outcome, damage): (JournalScanner.Outcome, JournalProblem?)
         do throws(IOFailure) {
             (outcome, damage) = try scanner.fold(source, from: .start, into: &book, skippingFrom: cutoff)

@@ -298,7 +298,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     /// Reads lines other writers appended since the last catch-up into the state.
     private func catchUp() throws(JournalError) {
         guard let journal else { return }
-        let source = try journal.source(from: position.offset)
+        let source = journal.source(from: position.offset)
         // Damage is fatal, so the state may be updated in place: it is not used after a throw.
         let (outcome, damage): (JournalScanner.Outcome, JournalProblem?)
         do throws(IOFailure) {

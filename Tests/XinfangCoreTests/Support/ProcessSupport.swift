@@ -93,7 +93,7 @@ struct JournalCheck {
         problems.removeAll { $0.kind == .tornTail }
         let file = try JournalFile.openForReading(path: path)
         var collected = self
-        let outcome = try JournalScanner(timeZone: .shanghai, verifyChain: true).scan(try file.source(from: position.offset), from: position) { (item: JournalScanner.Item) throws(Never) in
+        let outcome = try JournalScanner(timeZone: .shanghai, verifyChain: true).scan(file.source(from: position.offset), from: position) { (item: JournalScanner.Item) throws(Never) in
             switch item {
             case .event(let event, let line):
                 collected.lastSeq = event.seq
