@@ -11,7 +11,7 @@
 /// - Complexity: memory grows with the number of cases, not events.
 public struct CaseBook: Sendable {
     public let policy: Policy
-    /// Whether summaries and petitioners are kept (writers need them; the figures do not).
+    /// Whether summaries, petitioners and respondents are kept (writers need them; the figures do not).
     public let retainTexts: Bool
     /// Cases in order of filing.
     public private(set) var cases = CaseList()

@@ -23,6 +23,7 @@ public struct CaseRecord: Sendable {
     public let category: String
     /// Respondent, repeat link, summary and petitioner; nil when the filing had none of them (or they were not retained).
     private let details: FilingDetails?
+    /// The respondent, kept only when the book retains texts (routing rules match it).
     public var respondent: String? { details?.respondent }
     public var repeatOf: String? { details?.repeatOf }
     /// How many people came (a collective visit counts its people).
@@ -91,8 +92,9 @@ public struct CaseRecord: Sendable {
         self.storedPeople = Int32(clamping: filing.people)
         let summary = retainTexts ? filing.summary : nil
         let petitioner = retainTexts ? filing.petitioner : nil
-        if filing.respondent != nil || filing.repeatOf != nil || summary != nil || petitioner != nil {
-            details = FilingDetails(respondent: filing.respondent, repeatOf: filing.repeatOf, summary: summary, petitioner: petitioner)
+        let respondent = retainTexts ? filing.respondent : nil
+        if respondent != nil || filing.repeatOf != nil || summary != nil || petitioner != nil {
+            details = FilingDetails(respondent: respondent, repeatOf: filing.repeatOf, summary: summary, petitioner: petitioner)
         } else {
             details = nil
         }

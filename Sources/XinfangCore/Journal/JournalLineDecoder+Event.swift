@@ -46,7 +46,7 @@ extension JournalLineDecoder {
                 category: try requiredName(.category, b),
                 petitioner: petitioner,
                 people: try optionalInt(.people, 1...1_000_000, b) ?? 1,
-                respondent: try optionalText(.respondent, b, shared: true),
+                respondent: keepsFiling ? try optionalText(.respondent, b, shared: true) : try checkOptional(.respondent, b),
                 sourceID: lean ? try checkOptional(.sourceID, b) : try optionalText(.sourceID, b, shared: false),
                 repeatOf: try optionalText(.repeatOf, b, shared: false),
                 confidential: try flag(.confidential))))

@@ -21,7 +21,7 @@ struct JournalLineDecoder {
     enum Texts: Sendable {
         /// Every field, as the reference path gives them.
         case all
-        /// Only what a ``CaseBook`` keeps: summaries and petitioners when it retains texts, never
+        /// Only what a ``CaseBook`` keeps: summaries, petitioners and respondents when it retains texts, never
         /// the texts of replies, extensions and returns, notes, leaders, `from` or `source_id`.
         /// Those are checked exactly as on the reference path (type, blankness, UTF-8, escapes)
         /// but left empty (`""` or nil) in the event, which must then only be folded into a book.
