@@ -20,6 +20,17 @@ enum Parallel {
         }
     }
 
+    /// Runs `body(0) … body(count - 1)` on `count` threads at once (this one among them) and returns when all are done.
+    ///
+    /// The workers share what `body` shares: it must do its own locking (see ``PartJoiner``).
+    static func forEachWorker(_ count: Int, _ body: (Int) -> Void) {
+        guard count > 1 else { return body(0) }
+        withoutActuallyEscaping(body) { body in
+            let work = Unchecked(value: body)
+            DispatchQueue.concurrentPerform(iterations: count) { work.value($0) }
+        }
+    }
+
     /// A value handed to the threads as is: each thread writes only its own slot, and the
     /// closure only reads what the caller shares.
     private struct Unchecked<Value>: @unchecked Sendable {

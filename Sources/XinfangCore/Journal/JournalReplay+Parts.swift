@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reading a large journal on several cores: the file cut into parts at line breaks, each part
-/// folded on its own thread into a book of its own, then the books joined in order.
+/// folded on its own thread into a book of its own, then the books joined in order. (The parts
+/// are runs of chunks: ``ChunkScheduler`` hands them out, ``PartJoiner`` joins them.)
 ///
 /// A part's book holds the cases filed in that part, with all of their events in it (a case's
 /// events never come before its filing). An event of a case filed in an earlier part is kept
@@ -18,31 +19,72 @@ extension JournalReplay {
     /// The smallest part worth a thread of its own: smaller journals are read in one pass.
     static let defaultMinimumPartBytes = 8 << 20
 
-    /// The book folded from `parts` parts of the journal on as many threads, with the torn last
-    /// line if any (numbered in the whole journal); nil when the single pass must decide.
-    static func loadInParts(file: JournalFile, parts: Int, minimumPartBytes: Int, scanner: JournalScanner,
+    /// How many chunks the journal is cut into per reading thread: the unit a thread that has
+    /// finished takes over from a slower one (see ``ChunkScheduler``).
+    static let chunksPerReader = 8
+
+    /// The book folded from the journal on `parts` threads, each reading its own part, with the
+    /// torn last line if any (numbered in the whole journal); nil when the single pass must decide.
+    static func loadInParts(file: JournalFile, parts threads: Int, minimumPartBytes: Int, scanner: JournalScanner,
                             book empty: CaseBook, cutoff: Instant?) throws(JournalError) -> PartsOutcome? {
-        let ranges = try partRanges(file: file, parts: parts, minimumPartBytes: minimumPartBytes)
-        guard ranges.count > 1 else { return nil }
-        let results = Parallel.map(ranges.count) { index -> Result<PartResult, IOFailure> in
-            let range = ranges[index]
-            var fold = PartFold(book: empty, defersUnknownCases: index > 0, cutoff: cutoff)
-            let source = file.source(from: range.start, to: range.end)
-            // The first part starts the journal (seq 1); the others cannot know their first seq.
-            return Result { () throws(IOFailure) -> PartResult in
-                let (outcome, damage) = try scanner.fold(source, from: JournalPosition(offset: range.start),
-                                                         expectingSeq: index == 0 ? 1 : nil, into: &fold, skippingFrom: nil)
-                return PartResult(fold: fold, outcome: outcome, damaged: damage != nil)
+        let parts = try partRanges(file: file, parts: threads, minimumPartBytes: minimumPartBytes)
+        guard parts.count > 1 else { return nil }
+        let chunks = try partRanges(file: file, parts: parts.count * chunksPerReader,
+                                    minimumPartBytes: max(1, minimumPartBytes / chunksPerReader))
+        let scheduler = ChunkScheduler(chunks: chunks.count, threads: parts.count)
+        let joiner = PartJoiner(chunks: chunks.count)
+        Parallel.forEachWorker(parts.count) { thread in
+            readChunks(chunks, file: file, thread: thread, scheduler: scheduler, joiner: joiner, scanner: scanner,
+                       book: empty, cutoff: cutoff)
+        }
+        do throws(IOFailure) {
+            return try joiner.finish()
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    /// One reading thread: folds the chunks `scheduler` gives it, one part per run of consecutive
+    /// chunks, and hands each part to `joiner`.
+    private static func readChunks(_ chunks: [(start: Int, end: Int?)], file: JournalFile, thread: Int,
+                                   scheduler: ChunkScheduler, joiner: PartJoiner, scanner: JournalScanner,
+                                   book empty: CaseBook, cutoff: Instant?) {
+        var part: (first: Int, end: Int, fold: PartFold, outcome: JournalScanner.Outcome)?
+        func deliver() {
+            guard let (first, end, fold, outcome) = part.take() else { return }
+            joiner.deliver(first: first, end: end, .success(PartResult(fold: fold, outcome: outcome, damaged: false)))
+        }
+        while let chunk = scheduler.nextChunk(for: thread) {
+            if let current = part, current.end != chunk { deliver() }
+            if part == nil {
+                let fold = PartFold(book: empty, defersUnknownCases: chunk > 0, cutoff: cutoff)
+                part = (chunk, chunk, fold, JournalScanner.Outcome(position: JournalPosition(offset: chunks[chunk].start), tornTail: nil))
+            }
+            guard var (first, _, fold, outcome) = part.take() else { return }
+            // The journal starts with seq 1; a later part cannot know its first seq, but runs on from its last.
+            let expecting = fold.lastSeq.map { $0 + 1 } ?? (first == 0 ? 1 : nil)
+            let source = file.source(from: chunks[chunk].start, to: chunks[chunk].end)
+            do throws(IOFailure) {
+                let (chunkOutcome, damage) = try scanner.fold(source, from: outcome.position, expectingSeq: expecting,
+                                                              into: &fold, skippingFrom: nil)
+                outcome = chunkOutcome
+                guard damage == nil else {
+                    joiner.deliver(first: first, end: chunk + 1, .success(PartResult(fold: fold, outcome: outcome, damaged: true)))
+                    scheduler.stop()
+                    return
+                }
+            } catch {
+                joiner.deliver(first: first, end: chunk + 1, .failure(error))
+                scheduler.stop()
+                return
+            }
+            part = (first, chunk + 1, fold, outcome)
+            if joiner.hasStopped {
+                scheduler.stop()
+                return
             }
         }
-        var parts: [PartResult] = []
-        for result in consume results {
-            switch result {
-            case .success(let part): parts.append(part)
-            case .failure(let failure): throw .io(failure)
-            }
-        }
-        return join(parts)
+        deliver()
     }
 
     /// The outcome of reading a journal in parts.
@@ -52,25 +94,31 @@ extension JournalReplay {
         var tornLine: Int?
     }
 
-    /// The parts' books joined in order, or nil when anything is out of the plain order.
-    private static func join(_ parts: consuming [PartResult]) -> PartsOutcome? {
-        guard var book = parts.first?.fold.book else { return nil }
-        parts[0].fold.book = CaseBook(policy: book.policy, retainTexts: book.retainTexts)  // the joined book is its cases' only owner
-        var lastSeq: Int?
-        var linesBefore = 0
-        var tornLine: Int?
-        for (index, part) in parts.enumerated() {
-            guard !part.damaged, !part.fold.overflowed else { return nil }
-            if index > 0 {
-                if let first = part.fold.firstSeq, let last = lastSeq, first != last + 1 { return nil }
+    /// The parts' books joined one after the other, in journal order, while everything is in
+    /// plain order: no damaged line, no overflow of kept events, `seq` running on from part to
+    /// part, every kept event accepted, no case filed in two parts.
+    struct PartsJoin {
+        private var book: CaseBook?
+        private var lastSeq: Int?
+        private var linesBefore = 0
+        private var tornLine: Int?
+
+        /// Adds the next part; false when it is out of the plain order (the join is then unusable).
+        mutating func add(_ part: consuming PartResult) -> Bool {
+            guard !part.damaged, !part.fold.overflowed else { return false }
+            if var joined = book.take() {
+                if let first = part.fold.firstSeq, let last = lastSeq, first != last + 1 { return false }
                 for kept in part.fold.deferred {
                     do throws(LifecycleError) {
-                        guard try book.applyIfFiled(kept.event) else { return nil }
+                        guard try joined.applyIfFiled(kept.event) else { return false }
                     } catch {
-                        return nil
+                        return false
                     }
                 }
-                guard book.absorb(part.fold.book) else { return nil }
+                guard joined.absorb(part.fold.book) else { return false }
+                book = joined
+            } else {
+                book = part.fold.book
             }
             if let torn = part.outcome.tornTail {
                 // Only the last part can end without a line break: the others end just after one.
@@ -78,8 +126,11 @@ extension JournalReplay {
             }
             if part.fold.lastSeq != nil { lastSeq = part.fold.lastSeq }
             linesBefore += part.outcome.position.lines
+            return true
         }
-        return PartsOutcome(book: book, tornLine: tornLine)
+
+        /// The joined book (nil before the first part).
+        var outcome: PartsOutcome? { book.map { PartsOutcome(book: $0, tornLine: tornLine) } }
     }
 
     /// Byte ranges of about equal size, each starting at a line's start; the last one open-ended.
