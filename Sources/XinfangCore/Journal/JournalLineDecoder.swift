@@ -268,41 +268,6 @@ struct JournalLineDecoder {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let tops: UInt64 = 0x8080_8080_8080_8080
         outer: while true {
-            // Sixteen bytes at a time (``ByteBlock``) while they are plain ASCII or well-formed
-            // three-byte sequences (Chinese text); anything else goes to the careful loops below
-            // from the block's start, which always lies between two characters.
-            while p + 16 <= n {
-                let (stop, high) = ByteBlock.stops(b + p)
-                if stop | high == 0 {
-                    p &+= 16
-                    continue
-                }
-                // The bytes before the first quote, backslash or control character (all sixteen if none).
-                let length = stop == 0 ? 16 : stop.trailingZeroBitCount
-                if high & ((1 << length) &- 1) != 0 {
-                    let (continuation, lead3, other) = ByteBlock.utf8(b + p, high: high)
-                    // Each continuation byte must be one a lead asks for, and none may be missing up to
-                    // the stop byte; a sequence cut by the block's end is read again from its lead.
-                    let checked: UInt32 = length == 16 ? 0xFFFF : (2 << length) &- 1
-                    let required = lead3 << 1 | lead3 << 2
-                    guard other & checked == 0, (continuation ^ required) & checked == 0 else { break }
-                    nonASCII = true
-                    if length == 16 {
-                        p &+= lead3 & 0x4000 != 0 ? 14 : lead3 & 0x8000 != 0 ? 15 : 16
-                        continue
-                    }
-                }
-                p &+= length
-                let byte = b[p]
-                if byte == UInt8(ascii: "\"") {
-                    let value = RawValue(kind: .string, start: start, end: p, escaped: escaped, nonASCII: nonASCII)
-                    p += 1
-                    return value
-                }
-                guard byte == UInt8(ascii: "\\") else { throw Fallback() }
-                escaped = true
-                p += 2
-            }
             while p + 8 <= n {
                 let word = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
                 let quote = word ^ (ones &* 0x22)
