@@ -74,17 +74,57 @@ final class JournalLineBatch {
     /// Encodes `event`'s line (its hash comes later) and gives what to print for it.
     /// - Returns: the line's length in bytes, and `echo` made from the line's fields.
     func append(_ event: JournalEvent, echo: LineOutcome.Echo) -> (length: Int, echo: [UInt8]) {
+        var printed: [UInt8] = []
+        let length = append(event, fields: nil, echo: echo, printingTo: &printed)
+        return (length, printed)
+    }
+
+    /// Encodes `event`'s line (its hash comes later) and appends what to print for it to `output`.
+    /// - Parameter fields: the event's own fields already encoded, exactly as
+    ///   ``JournalEvent/appendPayload(to:)`` writes them; nil to encode them here.
+    /// - Returns: the line's length in bytes.
+    func append(_ event: JournalEvent, fields: [UInt8]?, echo: LineOutcome.Echo, printingTo output: inout [UInt8]) -> Int {
         let chunk = current
         let start = chunk.bytes.count
-        let fields = NDJSONLine.appending(to: &chunk.bytes) { line in event.appendBody(to: &line, timeZone: timeZone) }
-        chunk.bodies.append(start..<fields.upperBound)
+        let range: Range<Int>
+        if let fields {
+            range = writeBody(event, fields: fields, to: &chunk.bytes)
+        } else {
+            range = NDJSONLine.appending(to: &chunk.bytes) { line in event.appendBody(to: &line, timeZone: timeZone) }
+        }
+        chunk.bodies.append(start..<range.upperBound)
         chunk.bytes.append(contentsOf: Self.suffix)
-        let printed = echo.bytes(journalLine: chunk.bytes, fields: fields)
+        echo.write(journalLine: chunk.bytes, fields: range, to: &output)
         // Measured before a full chunk is handed over: from then on the hashing queue owns its bytes.
         let length = chunk.bytes.count - start
         if chunk.bodies.count >= Self.linesPerChunk { handOver() }
-        return (length, printed)
+        return length
     }
+
+    /// Writes the line's body as ``JournalEvent/appendBody(to:timeZone:)`` does, with the event's
+    /// own fields given as bytes: `seq`, `event`, `case`, `at`, `recorded`, then `fields`.
+    /// - Returns: where the fields are in `bytes`.
+    private func writeBody(_ event: JournalEvent, fields: [UInt8], to bytes: inout [UInt8]) -> Range<Int> {
+        bytes.appendLiteral(#"{"seq":"#)
+        bytes.appendDecimal(event.seq)
+        bytes.appendLiteral(#","event":""#)
+        bytes.append(contentsOf: event.kind.rawValue.utf8)
+        bytes.appendLiteral(#"","case":"#)
+        bytes.appendJSONString(event.caseID)
+        bytes.appendLiteral(#","at":""#)
+        at.append(event.at, timeZone: timeZone, to: &bytes)
+        bytes.appendLiteral(#"","recorded":""#)
+        recorded.append(event.recorded, timeZone: timeZone, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        let start = bytes.count
+        bytes.append(contentsOf: fields)
+        return start..<bytes.count
+    }
+
+    /// The last instants written, as text: a batch's lines share their `recorded` time, and
+    /// letters filed in a row often their `at`.
+    private var at = InstantText()
+    private var recorded = InstantText()
 
     /// Waits for every hash; gives the batch's lines and the last line's hash (`previousHash` when there are none).
     func finish() -> (bytes: [UInt8], lastHash: String) {
@@ -106,5 +146,21 @@ final class JournalLineBatch {
         } else {
             chain.hash(chunk)
         }
+    }
+}
+
+/// One instant's text (``OfficeTimeZone/format(_:)``, 25 bytes), kept to be written again while the
+/// instant does not change.
+private struct InstantText {
+    private var seconds: Int64?
+    private var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    mutating func append(_ instant: Instant, timeZone: OfficeTimeZone, to bytes: inout [UInt8]) {
+        if seconds != instant.seconds {
+            seconds = instant.seconds
+            let formatted = Array(timeZone.format(instant).utf8)
+            withUnsafeMutableBytes(of: &text) { raw in raw.copyBytes(from: formatted.prefix(OfficeTimeZone.formattedLength)) }
+        }
+        withUnsafeBytes(of: &text) { raw in bytes.append(contentsOf: raw.prefix(OfficeTimeZone.formattedLength)) }
     }
 }

@@ -68,22 +68,38 @@ public enum FileVerb: Verb {
     /// Decides one line against the state: a duplicate, or a new case (a repeat or not).
     static func decide(_ state: inout FilingState, _ prepared: PreparedPetition, now: Instant,
                        policy: Policy, redact: Bool) -> LineOutcome {
-        guard case .filing(var filing, let received, let fingerprint) = prepared else {
+        guard case .filing(var filing, let received, let ready) = prepared else {
             if case .rejected(let message) = prepared { return .reject(message) }
             return .reject("")  // unreachable: a prepared petition is one or the other
         }
-        if let existing = state.index.duplicate(of: filing, fingerprint: fingerprint) {
+        if let existing = state.index.duplicate(keys: ready.keys) {
             return .echo(echo(caseID: existing, status: "duplicate", filing: filing, received: received, policy: policy, redact: redact))
         }
-        filing.repeatOf = state.index.repeatOf(filing, received: received)
-        let number = state.index.nextCaseNumber(office: policy.office, received: received).description
-        state.index.expectNote(of: filing, received: received, fingerprint: fingerprint)
-        let event = JournalEvent(seq: 0, caseID: number, at: received, recorded: now, payload: .filed(filing))
+        filing.repeatOf = state.index.repeatOf(filing, identity: ready.keys.identity, received: received)
+        let number = state.index.nextCaseNumber(office: policy.office, received: received)
+        let caseID = number.description
+        state.index.expectNote(of: filing, received: received, keys: ready.keys, number: number, caseID: caseID)
+        let fields = ready.encoded.fields(repeatOf: filing.repeatOf)
+        let event = JournalEvent(seq: 0, caseID: caseID, at: received, recorded: now, payload: .filed(filing))
         if redact {
-            return .write(event, echo: .line(echo(caseID: number, status: "filed", filing: filing, received: received, policy: policy, redact: true)))
+            return .writeEncoded(event, fields: fields,
+                                 echo: .line(echo(caseID: caseID, status: "filed", filing: filing, received: received, policy: policy, redact: true)))
         }
         // The petition as registered is exactly the event's fields: echo them from the journal line.
-        return .write(event, echo: .fields(after: echoPrefix(caseID: number, status: "filed", received: received, policy: policy)))
+        return .writeEncoded(event, fields: fields, echo: .fields(after: filedEchoPrefix(caseID: caseID, received: received, policy: policy)))
+    }
+
+    /// The start of a filed letter's output line as bytes: what ``echoPrefix(caseID:status:received:policy:)``
+    /// writes for status `filed` (the object left open for the petition's fields).
+    static func filedEchoPrefix(caseID: String, received: Instant, policy: Policy) -> [UInt8] {
+        var prefix: [UInt8] = []
+        prefix.reserveCapacity(96)
+        prefix.appendLiteral(#"{"case":"#)
+        prefix.appendJSONString(caseID)
+        prefix.appendLiteral(#","status":"filed","received":""#)
+        policy.timeZone.format(received, into: &prefix)
+        prefix.append(UInt8(ascii: "\""))
+        return prefix
     }
 
     /// The output line: case, status, then the petition as registered (channel in English, received in RFC 3339).

@@ -15,8 +15,17 @@ public struct FilingIndex: Sendable {
     /// The highest sequence used, per office code and year.
     private var lastSequence: [String: [Int: Int]] = [:]
     private let timeZone: OfficeTimeZone
-    /// The filing ``note(caseID:filing:received:)`` is told to expect, with its fingerprint.
-    private var expected: (filing: Filing, received: Instant, fingerprint: FilingKey)?
+    /// The filing ``note(caseID:filing:received:)`` is told to expect, with what it needs of it.
+    private var expected: Expected?
+
+    /// A case about to be noted: its filing, its keys and its number.
+    private struct Expected: Sendable {
+        let filing: Filing
+        let received: Instant
+        let keys: FilingKeys
+        let number: CaseNumber
+        let caseID: String
+    }
 
     public init(timeZone: OfficeTimeZone) {
         self.timeZone = timeZone
@@ -51,24 +60,30 @@ public struct FilingIndex: Sendable {
 
     /// The case an identical earlier submission was filed as, if any.
     public func duplicate(of filing: Filing, received: Instant) -> String? {
-        duplicate(of: filing, fingerprint: fingerprint(of: filing, received: received))
+        duplicate(keys: FilingKeys(filing, received: received, timeZone: timeZone))
     }
 
-    /// ``duplicate(of:received:)`` given the filing's fingerprint.
-    func duplicate(of filing: Filing, fingerprint: FilingKey) -> String? {
-        if let sourceID = filing.sourceID { return bySourceID[FilingKey(sourceID)] }
-        return byFingerprint[fingerprint]
+    /// ``duplicate(of:received:)`` given the filing's keys.
+    func duplicate(keys: FilingKeys) -> String? {
+        if let sourceID = keys.sourceID { return bySourceID[sourceID] }
+        return byFingerprint[keys.fingerprint]
     }
 
-    /// Says that `filing`, received at `received`, is about to be noted with this fingerprint, so
-    /// that ``note(caseID:filing:received:)`` does not compute it again (it checks that it is the same filing).
-    mutating func expectNote(of filing: Filing, received: Instant, fingerprint: FilingKey) {
-        expected = (filing, received, fingerprint)
+    /// Says that `filing`, received at `received`, is about to be noted as case `number` with these
+    /// keys, so that ``note(caseID:filing:received:)`` does not make them again (it checks that it is
+    /// the same case and filing).
+    mutating func expectNote(of filing: Filing, received: Instant, keys: FilingKeys, number: CaseNumber, caseID: String) {
+        expected = Expected(filing: filing, received: received, keys: keys, number: number, caseID: caseID)
     }
 
     /// The most recent case of the same petitioner about the same respondent or category, received on or before `received`.
     public func repeatOf(_ filing: Filing, received: Instant) -> String? {
-        guard let key = filing.petitioner?.identityKey, let earlier = byPetitioner[FilingKey(key)] else { return nil }
+        repeatOf(filing, identity: filing.petitioner?.identityKey.map { FilingKey($0) }, received: received)
+    }
+
+    /// ``repeatOf(_:received:)`` given the petitioner's identity key.
+    func repeatOf(_ filing: Filing, identity: FilingKey?, received: Instant) -> String? {
+        guard let identity, let earlier = byPetitioner[identity] else { return nil }
         var best: EarlierCase?
         for candidate in earlier where candidate.received <= received {
             let sameMatter = candidate.category == filing.category
@@ -88,23 +103,23 @@ public struct FilingIndex: Sendable {
 
     /// Records a `filed` event.
     public mutating func note(caseID: String, filing: Filing, received: Instant) {
-        if let sourceID = filing.sourceID {
-            let key = FilingKey(sourceID)
-            if bySourceID[key] == nil { bySourceID[key] = caseID }
-        }
-        let print: FilingKey
-        if let expected, expected.received == received, expected.filing == filing {
-            print = expected.fingerprint
+        let keys: FilingKeys
+        let number: CaseNumber?
+        if let expected, expected.received == received, expected.caseID == caseID, expected.filing == filing {
+            keys = expected.keys
+            number = expected.number
         } else {
-            print = fingerprint(of: filing, received: received)
+            keys = FilingKeys(filing, received: received, timeZone: timeZone)
+            number = CaseNumber(parsing: caseID)
         }
         expected = nil
-        if byFingerprint[print] == nil { byFingerprint[print] = caseID }
-        if let key = filing.petitioner?.identityKey {
-            byPetitioner[FilingKey(key), default: []].append(EarlierCase(caseID: caseID, received: received,
-                                                              respondent: filing.respondent, category: filing.category))
+        if let sourceID = keys.sourceID, bySourceID[sourceID] == nil { bySourceID[sourceID] = caseID }
+        if byFingerprint[keys.fingerprint] == nil { byFingerprint[keys.fingerprint] = caseID }
+        if let identity = keys.identity {
+            byPetitioner[identity, default: []].append(EarlierCase(caseID: caseID, received: received,
+                                                                  respondent: filing.respondent, category: filing.category))
         }
-        if let number = CaseNumber(parsing: caseID) {
+        if let number {
             lastSequence[number.office, default: [:]][number.year] = max(lastSequence[number.office]?[number.year] ?? 0, number.sequence)
         }
     }

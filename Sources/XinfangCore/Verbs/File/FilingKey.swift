@@ -58,3 +58,20 @@ struct FilingKey: Hashable, Sendable {
         return hash ^ (hash &>> 29)
     }
 }
+
+/// A filing's keys in ``FilingIndex``: its fingerprint, its petitioner's identity and its `source_id`,
+/// made once (while the batch is prepared) for both the lookups and the note of the new case.
+struct FilingKeys: Sendable {
+    /// ``FilingIndex/fingerprint(of:received:timeZone:)``.
+    let fingerprint: FilingKey
+    /// The petitioner's ``Petitioner/identityKey``, when there is one.
+    let identity: FilingKey?
+    /// The filing's `source_id`, when it has one.
+    let sourceID: FilingKey?
+
+    init(_ filing: Filing, received: Instant, timeZone: OfficeTimeZone) {
+        fingerprint = FilingIndex.fingerprint(of: filing, received: received, timeZone: timeZone)
+        identity = filing.petitioner?.identityKey.map { FilingKey($0) }
+        sourceID = filing.sourceID.map { FilingKey($0) }
+    }
+}

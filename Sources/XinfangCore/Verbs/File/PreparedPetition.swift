@@ -4,9 +4,9 @@
 /// ``WriterSession`` makes these for a whole batch at once (on more than one thread),
 /// and only the duplicate check, the repeat link and the case number wait for the state.
 enum PreparedPetition: Sendable {
-    /// The petition as it will be filed (without `repeat_of`), when it was received, and its
-    /// fingerprint for the duplicate check (``FilingIndex/fingerprint(of:received:timeZone:)``).
-    case filing(Filing, received: Instant, fingerprint: FilingKey)
+    /// The petition as it will be filed (without `repeat_of`), when it was received, and what
+    /// deciding it needs (its keys in ``FilingIndex``, its fields encoded for the journal line).
+    case filing(Filing, received: Instant, ready: ReadyFiling)
     /// Refused, with the message naming the field and the value.
     case rejected(String)
 
@@ -38,8 +38,22 @@ enum PreparedPetition: Sendable {
         }
     }
 
-    /// A petition to file, with its fingerprint.
+    /// A petition to file, with what deciding it needs.
     private static func filed(_ filing: Filing, received: Instant, form: PetitionForm) -> PreparedPetition {
-        .filing(filing, received: received, fingerprint: FilingIndex.fingerprint(of: filing, received: received, timeZone: form.policy.timeZone))
+        .filing(filing, received: received, ready: ReadyFiling(filing, received: received, timeZone: form.policy.timeZone))
+    }
+}
+
+/// What deciding a filing needs that the filing alone gives, made while the batch is prepared
+/// (on any thread) rather than on the deciding thread.
+struct ReadyFiling: Sendable {
+    /// The keys ``FilingIndex`` looks the filing up by.
+    let keys: FilingKeys
+    /// Its fields as the journal line will have them.
+    let encoded: EncodedFiling
+
+    init(_ filing: Filing, received: Instant, timeZone: OfficeTimeZone) {
+        keys = FilingKeys(filing, received: received, timeZone: timeZone)
+        encoded = EncodedFiling(filing)
     }
 }

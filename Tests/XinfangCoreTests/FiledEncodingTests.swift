@@ -1,0 +1,131 @@
+import Dispatch
+import XCTest
+@testable import XinfangCore
+
+/// `file`'s shortcuts in writing against the reference writer (`NDJSONLine`, `journalLineWithFields`):
+/// the byte writer's pieces, a filing's fields encoded while the batch is prepared, the journal
+/// line written from them and the echo's start are byte for byte what the reference writes.
+final class FiledEncodingTests: XCTestCase {
+    private static let texts = JournalSamples.texts + [
+        "", " ", "\"", "\\", "\u{0}", "\u{1F}", "\u{7F}", "12345678", "1234567\"", "12345678\\9", "中文\n中文中文中文",
+        "\u{8}\u{C}", "emoji 😀 after eight bytes \u{2028}", String(repeating: "长", count: 300), "a\"b\"c\\d\ne\rf\tg\u{1}h",
+    ]
+
+    private func reference(_ text: String) -> [UInt8] {
+        var line = NDJSONLine()
+        line.appendString(text)
+        return line.bytes
+    }
+
+    func testStringsAreEscapedAsTheLineWriterEscapesThem() {
+        for text in Self.texts {
+            var bytes: [UInt8] = [0x41]
+            bytes.appendJSONString(text)
+            XCTAssertEqual(bytes, [0x41] + reference(text), text.debugDescription)
+            // A text that is not native (a substring made into a String) goes the same way.
+            let sliced = String(("x" + text).dropFirst())
+            var again: [UInt8] = []
+            again.appendJSONString(sliced)
+            XCTAssertEqual(again, reference(text), text.debugDescription)
+        }
+    }
+
+    func testNumbersAreWrittenAsTheLineWriterWritesThem() {
+        var values = [0, 1, 9, 10, 99, 100, 101, 100_000, 999_999, 1_000_000, -1, -10, Int.max, Int.min, Int.max - 1]
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<2000 { values.append(Int(bitPattern: UInt(random.next())) >> random.below(64)) }
+        for value in values {
+            var bytes: [UInt8] = [0x2C]
+            bytes.appendDecimal(value)
+            var line = NDJSONLine()
+            line.appendInt(value)
+            XCTAssertEqual(bytes, [0x2C] + line.bytes, "\(value)")
+        }
+    }
+
+    /// Filings with every optional field present or absent and every kind of text.
+    private func filings(count: Int, seed: UInt64) -> [Filing] {
+        var random = SeededRandom(seed: seed)
+        let texts = Self.texts
+        func maybe() -> String? { random.chance(0.5) ? random.pick(texts) : nil }
+        return (0..<count).map { _ in
+            let petitioner = random.chance(0.2) ? nil
+                : Petitioner(name: random.pick(texts), idNumber: maybe(), phone: maybe(), address: maybe())
+            return Filing(channel: random.pick(Channel.allCases), summary: random.pick(texts), region: random.pick(texts),
+                          category: random.pick(texts), petitioner: petitioner,
+                          people: random.pick([1, 2, 9, 10, 57, 100_000]), respondent: maybe(), sourceID: maybe(),
+                          repeatOf: random.chance(0.3) ? random.pick(["GD-2026-000001", "XF-1999-123456789", "a\"b"]) : nil,
+                          confidential: random.chance(0.3))
+        }
+    }
+
+    private func event(_ filing: Filing, seq: Int = 7, at: Instant = Instant(seconds: 1_777_564_800)) -> JournalEvent {
+        JournalEvent(seq: seq, caseID: "GD-2026-000042", at: at, recorded: Instant(seconds: 1_795_917_600), payload: .filed(filing))
+    }
+
+    func testEncodedFieldsAreTheJournalLinesFields() {
+        for filing in filings(count: 3000, seed: 5) {
+            let (line, _, fields) = event(filing).journalLineWithFields(previousHash: JournalEvent.genesisHash, timeZone: .shanghai)
+            var withoutRepeat = filing
+            withoutRepeat.repeatOf = nil
+            // Encoded before the repeat link is known, then given it.
+            let encoded = EncodedFiling(withoutRepeat)
+            XCTAssertEqual(encoded.fields(repeatOf: filing.repeatOf), Array(line[fields]), String(decoding: line, as: UTF8.self))
+            // The repeat link in the filing itself is not encoded ahead.
+            XCTAssertEqual(EncodedFiling(filing).bytes, encoded.bytes)
+        }
+    }
+
+    func testTheFiledEchoStartsAsTheReferenceEchoStarts() {
+        for caseID in ["GD-2026-000001", "a\"b", "案\n号"] {
+            for seconds: Int64 in [0, 1_777_564_800, 1_795_917_659, -86_400] {
+                let received = Instant(seconds: seconds)
+                XCTAssertEqual(FileVerb.filedEchoPrefix(caseID: caseID, received: received, policy: .standard),
+                               FileVerb.echoPrefix(caseID: caseID, status: "filed", received: received, policy: .standard).bytes)
+            }
+        }
+    }
+
+    /// Lines written from encoded fields (times repeated, changed, and back) are the reference lines, hashes included.
+    func testLinesFromEncodedFieldsAreTheReferenceLines() {
+        let start = JournalEvent.genesisHash
+        var random = SeededRandom(seed: 9)
+        let instants = [Instant(seconds: 1_777_564_800), Instant(seconds: 1_777_564_801), Instant(seconds: 0), Instant(seconds: 1_795_917_600)]
+        var events = filings(count: 300, seed: 6).enumerated().map { index, filing in
+            event(filing, seq: index + 1, at: random.chance(0.7) ? instants[0] : random.pick(instants))
+        }
+        events += JournalSamples.events(cases: 40, seed: 4).map { sample in
+            var event = sample
+            event.seq = 0
+            return event
+        }
+        for index in events.indices { events[index].seq = index + 1 }
+        var expected: [UInt8] = []
+        var expectedEchoes: [UInt8] = []
+        var previous = start
+        let prefix = FileVerb.filedEchoPrefix(caseID: "GD-2026-000001", received: Instant(seconds: 0), policy: .standard)
+        var encoded: [[UInt8]] = []
+        for event in events {
+            let (line, hash, fields) = event.journalLineWithFields(previousHash: previous, timeZone: .shanghai)
+            expected += line
+            expectedEchoes += prefix + line[fields] + Array("}\n".utf8)
+            encoded.append(Array(line[fields]))
+            previous = hash
+        }
+        for queue in [DispatchQueue(label: "test-hash"), nil] {
+            for ahead in [true, false] {
+                let batch = JournalLineBatch(previousHash: start, timeZone: .shanghai, queue: queue)
+                var output: [UInt8] = []
+                var length = 0
+                for (event, fields) in zip(events, encoded) {
+                    length += batch.append(event, fields: ahead ? fields : nil, echo: .fields(after: prefix), printingTo: &output)
+                }
+                let (bytes, last) = batch.finish()
+                XCTAssertEqual(bytes, expected)
+                XCTAssertEqual(length, expected.count)
+                XCTAssertEqual(last, previous)
+                XCTAssertEqual(output, expectedEchoes)
+            }
+        }
+    }
+}
