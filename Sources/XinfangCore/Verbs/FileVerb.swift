@@ -68,17 +68,19 @@ public enum FileVerb: Verb {
     /// Decides one line against the state: a duplicate, or a new case (a repeat or not).
     static func decide(_ state: inout FilingState, _ prepared: PreparedPetition, now: Instant,
                        policy: Policy, redact: Bool) -> LineOutcome {
-        guard case .filing(var filing, let received, let ready) = prepared else {
+        guard case .filing(let ready) = prepared else {
             if case .rejected(let message) = prepared { return .reject(message) }
             return .reject("")  // unreachable: a prepared petition is one or the other
         }
+        let received = ready.received
         if let existing = state.index.duplicate(keys: ready.keys) {
-            return .echo(echo(caseID: existing, status: "duplicate", filing: filing, received: received, policy: policy, redact: redact))
+            return .echo(echo(caseID: existing, status: "duplicate", filing: ready.filing, received: received, policy: policy, redact: redact))
         }
+        var filing = ready.filing
         filing.repeatOf = state.index.repeatOf(filing, identity: ready.keys.identity, received: received)
         let number = state.index.nextCaseNumber(office: policy.office, received: received)
         let caseID = number.description
-        state.index.expectNote(of: filing, received: received, keys: ready.keys, number: number, caseID: caseID)
+        state.index.expectNote(of: ready, number: number, caseID: caseID)
         let fields = ready.encoded.fields(repeatOf: filing.repeatOf)
         let event = JournalEvent(seq: 0, caseID: caseID, at: received, recorded: now, payload: .filed(filing))
         if redact {

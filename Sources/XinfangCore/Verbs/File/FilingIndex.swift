@@ -18,11 +18,9 @@ public struct FilingIndex: Sendable {
     /// The filing ``note(caseID:filing:received:)`` is told to expect, with what it needs of it.
     private var expected: Expected?
 
-    /// A case about to be noted: its filing, its keys and its number.
+    /// A case about to be noted: its filing (with its keys) and its number.
     private struct Expected: Sendable {
-        let filing: Filing
-        let received: Instant
-        let keys: FilingKeys
+        let ready: ReadyFiling
         let number: CaseNumber
         let caseID: String
     }
@@ -69,11 +67,11 @@ public struct FilingIndex: Sendable {
         return byFingerprint[keys.fingerprint]
     }
 
-    /// Says that `filing`, received at `received`, is about to be noted as case `number` with these
-    /// keys, so that ``note(caseID:filing:received:)`` does not make them again (it checks that it is
-    /// the same case and filing).
-    mutating func expectNote(of filing: Filing, received: Instant, keys: FilingKeys, number: CaseNumber, caseID: String) {
-        expected = Expected(filing: filing, received: received, keys: keys, number: number, caseID: caseID)
+    /// Says that the filing `ready` is about to be noted as case `number`, so that
+    /// ``note(caseID:filing:received:)`` does not make its keys again (it checks that it is the same
+    /// case, and a filing with the same keys).
+    mutating func expectNote(of ready: ReadyFiling, number: CaseNumber, caseID: String) {
+        expected = Expected(ready: ready, number: number, caseID: caseID)
     }
 
     /// The most recent case of the same petitioner about the same respondent or category, received on or before `received`.
@@ -105,8 +103,9 @@ public struct FilingIndex: Sendable {
     public mutating func note(caseID: String, filing: Filing, received: Instant) {
         let keys: FilingKeys
         let number: CaseNumber?
-        if let expected, expected.received == received, expected.caseID == caseID, expected.filing == filing {
-            keys = expected.keys
+        if let expected, expected.caseID == caseID, expected.ready.received == received,
+           expected.ready.filing.hasSameKeys(as: filing) {
+            keys = expected.ready.keys
             number = expected.number
         } else {
             keys = FilingKeys(filing, received: received, timeZone: timeZone)

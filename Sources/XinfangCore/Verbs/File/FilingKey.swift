@@ -75,3 +75,20 @@ struct FilingKeys: Sendable {
         sourceID = filing.sourceID.map { FilingKey($0) }
     }
 }
+
+extension Filing {
+    /// Whether `other` has every field ``FilingKeys`` are made of equal to this filing's (the
+    /// channel, summary, petitioner's name, ID number and phone, and `source_id`), so that both
+    /// filings, received at the same time, have the same keys.
+    func hasSameKeys(as other: Filing) -> Bool {
+        guard channel == other.channel, sourceID == other.sourceID, summary == other.summary else { return false }
+        switch (petitioner, other.petitioner) {
+        case (nil, nil):
+            return true
+        case let (mine?, theirs?):
+            return mine.name == theirs.name && mine.idNumber == theirs.idNumber && mine.phone == theirs.phone
+        default:
+            return false
+        }
+    }
+}

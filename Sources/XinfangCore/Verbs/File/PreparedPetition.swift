@@ -4,9 +4,8 @@
 /// ``WriterSession`` makes these for a whole batch at once (on more than one thread),
 /// and only the duplicate check, the repeat link and the case number wait for the state.
 enum PreparedPetition: Sendable {
-    /// The petition as it will be filed (without `repeat_of`), when it was received, and what
-    /// deciding it needs (its keys in ``FilingIndex``, its fields encoded for the journal line).
-    case filing(Filing, received: Instant, ready: ReadyFiling)
+    /// The petition as it will be filed (without `repeat_of`), with what deciding it needs.
+    case filing(ReadyFiling)
     /// Refused, with the message naming the field and the value.
     case rejected(String)
 
@@ -40,19 +39,28 @@ enum PreparedPetition: Sendable {
 
     /// A petition to file, with what deciding it needs.
     private static func filed(_ filing: Filing, received: Instant, form: PetitionForm) -> PreparedPetition {
-        .filing(filing, received: received, ready: ReadyFiling(filing, received: received, timeZone: form.policy.timeZone))
+        .filing(ReadyFiling(filing, received: received, timeZone: form.policy.timeZone))
     }
 }
 
-/// What deciding a filing needs that the filing alone gives, made while the batch is prepared
-/// (on any thread) rather than on the deciding thread.
-struct ReadyFiling: Sendable {
+/// A petition read and checked, with what deciding it needs that the filing alone gives, made
+/// while the batch is prepared (on any thread) rather than on the deciding thread.
+///
+/// A class: the deciding thread passes it along (and the filing index keeps it until the case is
+/// noted) with one reference count, not one per text of the filing.
+final class ReadyFiling: Sendable {
+    /// The petition as it will be filed, without `repeat_of`.
+    let filing: Filing
+    /// When it was received.
+    let received: Instant
     /// The keys ``FilingIndex`` looks the filing up by.
     let keys: FilingKeys
     /// Its fields as the journal line will have them.
     let encoded: EncodedFiling
 
     init(_ filing: Filing, received: Instant, timeZone: OfficeTimeZone) {
+        self.filing = filing
+        self.received = received
         keys = FilingKeys(filing, received: received, timeZone: timeZone)
         encoded = EncodedFiling(filing)
     }
