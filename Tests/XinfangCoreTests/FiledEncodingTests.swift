@@ -129,3 +129,52 @@ final class FiledEncodingTests: XCTestCase {
         }
     }
 }
+
+/// The keys and names `file` makes from bytes against the ones made from `String`s.
+final class FilingKeysBytesTests: XCTestCase {
+    func testFingerprintsAndIdentitiesAreTheTextsBytes() {
+        var random = SeededRandom(seed: 21)
+        let texts = JournalSamples.texts + ["", "张三", "13800138000", "44010320030307640X", "A\u{1F}B"]
+        for _ in 0..<2000 {
+            func maybe() -> String? { random.chance(0.5) ? random.pick(texts) : nil }
+            let petitioner = random.chance(0.2) ? nil : Petitioner(name: random.pick(texts), idNumber: maybe(), phone: maybe(), address: maybe())
+            let filing = Filing(channel: random.pick(Channel.allCases), summary: random.pick(texts), region: "r", category: "c",
+                                petitioner: petitioner, sourceID: maybe())
+            let received = Instant(seconds: Int64(random.below(4_000_000_000)) - 100_000_000)
+            var expected = Array(filing.channel.rawValue.utf8) + [0x1F] + Array(OfficeTimeZone.shanghai.localDate(of: received).description.utf8)
+            if let petitioner {
+                expected += [0x1F] + Array(petitioner.name.utf8) + [0x1F] + Array((petitioner.idNumber ?? "").utf8)
+                expected += [0x1F] + Array((petitioner.phone ?? "").utf8)
+            } else {
+                expected += [0x1F] + Array("anonymous".utf8)
+            }
+            expected += [0x1F] + Array(filing.summary.utf8)
+            let keys = FilingKeys(filing, received: received, timeZone: .shanghai)
+            XCTAssertEqual(keys.fingerprint, FilingKey(expected))
+            XCTAssertEqual(keys.fingerprint.bytes, expected)
+            XCTAssertEqual(keys.identity, petitioner?.identityKey.map { FilingKey($0) })
+            XCTAssertEqual(keys.sourceID, filing.sourceID.map { FilingKey($0) })
+        }
+    }
+
+    func testChannelsAreMatchedByTheirExactNames() {
+        for name in Channel.allCases.map(\.rawValue) + ["", "fa", "faxx", "Fax", "FAX", "visits", "来信", "phone ", "mailbo", "mailbox"] {
+            XCTAssertEqual(Channel(exactName: name), Channel(rawValue: name), name)
+            XCTAssertEqual(Channel(exactName: String(("x" + name).dropFirst())), Channel(rawValue: name), name)
+        }
+    }
+
+    func testPhoneNumbersAreCheckedAsBefore() {
+        func reference(_ text: String) -> Bool {
+            let digits = text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+            let allowed = text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2B || $0 == 0x2D || $0 == 0x28 || $0 == 0x29 }
+            return allowed && (5...20).contains(digits)
+        }
+        var random = SeededRandom(seed: 3)
+        let pieces = ["1", "2", "0", " ", "+", "-", "(", ")", "a", "１", "\u{0}", "9"]
+        for _ in 0..<5000 {
+            let text = (0..<random.below(26)).map { _ in random.pick(pieces) }.joined()
+            XCTAssertEqual(PetitionForm.isPhoneNumber(text), reference(text), text)
+        }
+    }
+}

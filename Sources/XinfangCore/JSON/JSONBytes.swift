@@ -66,3 +66,98 @@ enum JSONBytes {
         return false
     }
 }
+
+/// A write position in a buffer the caller has made large enough, for pieces of known size.
+///
+/// Used to write a filing's fields and keys into an array of the right capacity at once,
+/// without an array's checks at every piece.
+struct ByteCursor {
+    private let start: UnsafeMutablePointer<UInt8>
+    private var position: UnsafeMutablePointer<UInt8>
+
+    init(_ start: UnsafeMutablePointer<UInt8>) {
+        self.start = start
+        position = start
+    }
+
+    /// How many bytes were written.
+    var count: Int { position - start }
+
+    @inline(__always)
+    mutating func byte(_ byte: UInt8) {
+        position.initialize(to: byte)
+        position += 1
+    }
+
+    @inline(__always)
+    mutating func literal(_ literal: StaticString) {
+        position.initialize(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        position += literal.utf8CodeUnitCount
+    }
+
+    @inline(__always)
+    mutating func bytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        position.initialize(from: base, count: bytes.count)
+        position += bytes.count
+    }
+
+    /// Lets `body` write exactly `count` bytes in place.
+    @inline(__always)
+    mutating func place(_ count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+        body(position)
+        position += count
+    }
+
+    /// Writes `text`'s UTF-8 as it is; false (nothing written) when its storage is not contiguous.
+    @inline(__always)
+    mutating func text(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes($0) } != nil
+    }
+
+    /// Writes `text` as a JSON string literal when no byte of it needs an escape; false (nothing
+    /// written) when one does, or when its storage is not contiguous.
+    @inline(__always)
+    mutating func plainString(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !JSONBytes.needsEscape(utf8) else { return false }
+            byte(UInt8(ascii: "\""))
+            bytes(utf8)
+            byte(UInt8(ascii: "\""))
+            return true
+        } == true
+    }
+
+    /// Writes `value` in decimal (``NDJSONLine/appendInt(_:)``'s digits) when it is not negative; false otherwise.
+    mutating func decimal(_ value: Int) -> Bool {
+        guard value >= 0 else { return false }
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        rest = value
+        for index in stride(from: digits - 1, through: 0, by: -1) {
+            (position + index).initialize(to: UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10))
+            rest /= 10
+        }
+        position += digits
+        return true
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The bytes `body` writes into room for `capacity` of them, or nil when `body` gives up
+    /// (answers false); `body` must not write more than `capacity` bytes.
+    static func written(capacity: Int, _ body: (inout ByteCursor) -> Bool) -> [UInt8]? {
+        var done = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            var cursor = ByteCursor(base)
+            done = body(&cursor)
+            initialized = done ? cursor.count : 0
+        }
+        return done ? bytes : nil
+    }
+}

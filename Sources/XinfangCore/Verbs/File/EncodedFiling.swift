@@ -14,6 +14,76 @@ struct EncodedFiling: Sendable {
 
     /// Encodes `filing`'s fields; its `repeatOf` is left out (``fields(repeatOf:)`` adds one).
     init(_ filing: Filing) {
+        if let plain = Self.plain(filing) {
+            self = plain
+        } else {
+            self.init(escaping: filing)
+        }
+    }
+
+    private init(bytes: [UInt8], repeatAt: Int) {
+        self.bytes = bytes
+        self.repeatAt = repeatAt
+    }
+
+    /// The fields written in one go into an array of the right size, when no text needs an escape
+    /// (the usual case: the fast reader takes no text with a byte to escape); nil otherwise.
+    private static func plain(_ filing: Filing) -> EncodedFiling? {
+        var texts = filing.summary.utf8.count + filing.region.utf8.count + filing.category.utf8.count
+        if let petitioner = filing.petitioner {
+            texts += petitioner.name.utf8.count + (petitioner.idNumber?.utf8.count ?? 0)
+                + (petitioner.phone?.utf8.count ?? 0) + (petitioner.address?.utf8.count ?? 0)
+        }
+        texts += (filing.respondent?.utf8.count ?? 0) + (filing.sourceID?.utf8.count ?? 0)
+        var repeatAt = 0
+        // The members' names, quotes and punctuation take under 256 bytes, the channel's name and `people` included.
+        let bytes = [UInt8].written(capacity: texts + 256) { out in
+            out.literal(#","channel":""#)
+            guard out.text(filing.channel.rawValue) else { return false }
+            out.literal(#"","summary":"#)
+            guard out.plainString(filing.summary) else { return false }
+            out.literal(#","region":"#)
+            guard out.plainString(filing.region) else { return false }
+            out.literal(#","category":"#)
+            guard out.plainString(filing.category) else { return false }
+            if let petitioner = filing.petitioner {
+                out.literal(#","petitioner":{"name":"#)
+                guard out.plainString(petitioner.name) else { return false }
+                if let idNumber = petitioner.idNumber {
+                    out.literal(#","id_number":"#)
+                    guard out.plainString(idNumber) else { return false }
+                }
+                if let phone = petitioner.phone {
+                    out.literal(#","phone":"#)
+                    guard out.plainString(phone) else { return false }
+                }
+                if let address = petitioner.address {
+                    out.literal(#","address":"#)
+                    guard out.plainString(address) else { return false }
+                }
+                out.byte(UInt8(ascii: "}"))
+            } else {
+                out.literal(#","anonymous":true"#)
+            }
+            out.literal(#","people":"#)
+            guard out.decimal(filing.people) else { return false }
+            if let respondent = filing.respondent {
+                out.literal(#","respondent":"#)
+                guard out.plainString(respondent) else { return false }
+            }
+            if let sourceID = filing.sourceID {
+                out.literal(#","source_id":"#)
+                guard out.plainString(sourceID) else { return false }
+            }
+            repeatAt = out.count
+            if filing.confidential { out.literal(#","confidential":true"#) }
+            return true
+        }
+        return bytes.map { EncodedFiling(bytes: $0, repeatAt: repeatAt) }
+    }
+
+    /// The fields written piece by piece, escaping any text that needs it.
+    private init(escaping filing: Filing) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256 + filing.summary.utf8.count)
         bytes.appendLiteral(#","channel":"#)

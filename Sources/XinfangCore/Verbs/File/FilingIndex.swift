@@ -37,6 +37,33 @@ public struct FilingIndex: Sendable {
 
     /// ``fingerprint(of:received:)`` in `timeZone` (made while a batch is prepared, on any thread).
     static func fingerprint(of filing: Filing, received: Instant, timeZone: OfficeTimeZone) -> FilingKey {
+        let day = timeZone.localDate(of: received)
+        var count = filing.channel.rawValue.utf8.count + 11 + 1 + filing.summary.utf8.count
+        if let petitioner = filing.petitioner {
+            count += 3 + petitioner.name.utf8.count + (petitioner.idNumber?.utf8.count ?? 0) + (petitioner.phone?.utf8.count ?? 0)
+        } else {
+            count += 10
+        }
+        // The same bytes written in one go into an array of the right size.
+        let written = [UInt8].written(capacity: count) { out in
+            guard out.text(filing.channel.rawValue) else { return false }
+            out.byte(0x1F)
+            let date = CivilCalendar.civilFromDays(day.dayNumber)
+            out.place(10) { CivilCalendar.writeDate(year: date.year, month: date.month, day: date.day, to: $0) }
+            out.byte(0x1F)
+            if let petitioner = filing.petitioner {
+                guard out.text(petitioner.name) else { return false }
+                out.byte(0x1F)
+                guard petitioner.idNumber.map({ out.text($0) }) ?? true else { return false }
+                out.byte(0x1F)
+                guard petitioner.phone.map({ out.text($0) }) ?? true else { return false }
+            } else {
+                out.literal("anonymous")
+            }
+            out.byte(0x1F)
+            return out.text(filing.summary)
+        }
+        if let written { return FilingKey(written) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(96 + filing.summary.utf8.count)
         func part(_ text: String) {

@@ -262,7 +262,7 @@ extension PetitionForm {
         }
         let channel: Channel
         if let name = fields.channel {
-            guard let trimmed = text(name), let parsed = Channel(rawValue: trimmed) ?? Channel(parsing: trimmed) else { return nil }
+            guard let trimmed = text(name), let parsed = Channel(exactName: trimmed) ?? Channel(parsing: trimmed) else { return nil }
             channel = parsed
         } else {
             guard let fallback = defaults.channel else { return nil }
@@ -314,5 +314,26 @@ extension PetitionForm {
         let phone = text(fields.phone)
         if let phone, !PetitionForm.isPhoneNumber(phone) { return nil }
         return Petitioner(name: name, idNumber: idNumber, phone: phone, address: text(fields.address))
+    }
+}
+
+extension Channel {
+    /// The channel whose English name is exactly `text` (what ``init(rawValue:)`` gives), matched by its bytes.
+    init?(exactName text: String) {
+        let found = text.utf8.withContiguousStorageIfAvailable { name -> Channel? in
+            guard let base = name.baseAddress else { return nil }
+            func its(_ word: StaticString) -> Bool {
+                word.utf8CodeUnitCount == name.count && memcmp(base, word.utf8Start, name.count) == 0
+            }
+            switch name.count {
+            case 3: return its("fax") ? .fax : nil
+            case 5: return its("visit") ? .visit : its("phone") ? .phone : its("video") ? .video : nil
+            case 6: return its("letter") ? .letter : its("online") ? .online : its("mobile") ? .mobile : nil
+            case 7: return its("mailbox") ? .mailbox : nil
+            default: return nil
+            }
+        }
+        guard let channel = found ?? Channel(rawValue: text) else { return nil }
+        self = channel
     }
 }
