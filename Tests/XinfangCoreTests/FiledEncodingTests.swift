@@ -177,4 +177,41 @@ final class FilingKeysBytesTests: XCTestCase {
             XCTAssertEqual(PetitionForm.isPhoneNumber(text), reference(text), text)
         }
     }
+
+    func testTheSequenceTableAgreesWithADictionary() {
+        var random = SeededRandom(seed: 17)
+        var table = SequenceTable()
+        var reference: [String: [Int: Int]] = [:]
+        let offices = ["GD", "XF", "GD-SZ", "广东信访局"]
+        for _ in 0..<20_000 {
+            let office = random.chance(0.8) ? offices[0] : random.pick(offices)
+            let year = random.chance(0.8) ? 2026 : 2020 + random.below(8)
+            if random.chance(0.5) {
+                XCTAssertEqual(table.last(office: office, year: year), reference[office]?[year] ?? 0)
+            } else {
+                let sequence = random.below(1000)
+                table.raise(office: office, year: year, to: sequence)
+                reference[office, default: [:]][year] = max(reference[office]?[year] ?? 0, sequence)
+            }
+        }
+        for office in offices {
+            for year in 2020..<2028 { XCTAssertEqual(table.last(office: office, year: year), reference[office]?[year] ?? 0) }
+        }
+    }
+
+    func testRememberedTimesAreWrittenAsFormatWritesThem() {
+        var text = InstantText()
+        var random = SeededRandom(seed: 5)
+        var previous = Instant(seconds: 0)
+        for _ in 0..<3000 {
+            let instant = random.chance(0.5) ? previous : Instant(seconds: Int64(random.below(5_000_000_000)) - 1_000_000_000)
+            var bytes: [UInt8] = [1]
+            text.append(instant, timeZone: .shanghai, to: &bytes)
+            XCTAssertEqual(bytes, [1] + Array(OfficeTimeZone.shanghai.format(instant).utf8))
+            let prefix = FileVerb.filedEchoPrefix(caseID: "GD-2026-000007", received: instant, policy: .standard, stamp: &text)
+            XCTAssertEqual(prefix, FileVerb.echoPrefix(caseID: "GD-2026-000007", status: "filed", received: instant, policy: .standard).bytes)
+            previous = instant
+        }
+    }
 }
+

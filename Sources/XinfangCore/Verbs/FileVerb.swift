@@ -88,20 +88,32 @@ public enum FileVerb: Verb {
                                  echo: .line(echo(caseID: caseID, status: "filed", filing: filing, received: received, policy: policy, redact: true)))
         }
         // The petition as registered is exactly the event's fields: echo them from the journal line.
-        return .writeEncoded(event, fields: fields, echo: .fields(after: filedEchoPrefix(caseID: caseID, received: received, policy: policy)))
+        return .writeEncoded(event, fields: fields, echo: .fields(after: filedEchoPrefix(caseID: caseID, received: received, policy: policy,
+                                                                                           stamp: &state.echoStamp)))
     }
 
     /// The start of a filed letter's output line as bytes: what ``echoPrefix(caseID:status:received:policy:)``
     /// writes for status `filed` (the object left open for the petition's fields).
     static func filedEchoPrefix(caseID: String, received: Instant, policy: Policy) -> [UInt8] {
-        var prefix: [UInt8] = []
-        prefix.reserveCapacity(96)
-        prefix.appendLiteral(#"{"case":"#)
-        prefix.appendJSONString(caseID)
-        prefix.appendLiteral(#","status":"filed","received":""#)
-        policy.timeZone.format(received, into: &prefix)
-        prefix.append(UInt8(ascii: "\""))
-        return prefix
+        var stamp = InstantText()
+        return filedEchoPrefix(caseID: caseID, received: received, policy: policy, stamp: &stamp)
+    }
+
+    /// ``filedEchoPrefix(caseID:received:policy:)`` with the receipt time's text kept in `stamp`
+    /// (letters in a row are often received at the same time).
+    static func filedEchoPrefix(caseID: String, received: Instant, policy: Policy, stamp: inout InstantText) -> [UInt8] {
+        // At most 9 + 50 + 31 + 25 + 1 = 116 bytes.
+        if caseID.utf8.count <= 48, let prefix = [UInt8].written(capacity: 128, { out in
+            out.literal(#"{"case":"#)
+            guard out.plainString(caseID) else { return false }
+            out.literal(#","status":"filed","received":""#)
+            stamp.write(received, timeZone: policy.timeZone, to: &out)
+            out.byte(UInt8(ascii: "\""))
+            return true
+        }) {
+            return prefix
+        }
+        return echoPrefix(caseID: caseID, status: "filed", received: received, policy: policy).bytes
     }
 
     /// The output line: case, status, then the petition as registered (channel in English, received in RFC 3339).

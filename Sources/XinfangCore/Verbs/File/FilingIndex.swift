@@ -13,7 +13,7 @@ public struct FilingIndex: Sendable {
     private var byFingerprint: [FilingKey: String] = [:]
     private var byPetitioner: [FilingKey: [EarlierCase]] = [:]
     /// The highest sequence used, per office code and year.
-    private var lastSequence: [String: [Int: Int]] = [:]
+    private var lastSequence = SequenceTable()
     private let timeZone: OfficeTimeZone
     /// The filing ``note(caseID:filing:received:)`` is told to expect, with what it needs of it.
     private var expected: Expected?
@@ -122,8 +122,7 @@ public struct FilingIndex: Sendable {
     /// The next unused case number for a petition received at `received`.
     public func nextCaseNumber(office: String, received: Instant) -> CaseNumber {
         let year = timeZone.localDate(of: received).year
-        let last = lastSequence[office]?[year] ?? 0
-        return CaseNumber(office: office, year: year, sequence: last + 1)
+        return CaseNumber(office: office, year: year, sequence: lastSequence.last(office: office, year: year) + 1)
     }
 
     /// Records a `filed` event.
@@ -145,9 +144,7 @@ public struct FilingIndex: Sendable {
             byPetitioner[identity, default: []].append(EarlierCase(caseID: caseID, received: received,
                                                                   respondent: filing.respondent, category: filing.category))
         }
-        if let number {
-            lastSequence[number.office, default: [:]][number.year] = max(lastSequence[number.office]?[number.year] ?? 0, number.sequence)
-        }
+        if let number { lastSequence.raise(office: number.office, year: number.year, to: number.sequence) }
     }
 }
 
@@ -155,6 +152,8 @@ public struct FilingIndex: Sendable {
 public struct FilingState: JournalFold {
     public var book: CaseBook
     public var index: FilingIndex
+    /// The receipt time last echoed, as text (letters in a row are often received at the same time).
+    var echoStamp = InstantText()
 
     public init(policy: Policy) {
         book = CaseBook(policy: policy, retainTexts: false)
@@ -166,5 +165,37 @@ public struct FilingState: JournalFold {
         if case .filed(let filing) = event.payload {
             index.note(caseID: event.caseID, filing: filing, received: event.at)
         }
+    }
+}
+
+/// The highest case sequence used per office code and year.
+///
+/// Letters come mostly from one office and one year in a row, so the pair last used is kept
+/// aside (and is the only up-to-date copy of its sequence) and looked at first; the table is
+/// only consulted, and updated, when the pair changes.
+struct SequenceTable: Sendable {
+    private struct Key: Hashable, Sendable {
+        let office: String
+        let year: Int
+    }
+
+    private var stored: [Key: Int] = [:]
+    private var current: (key: Key, last: Int)?
+
+    /// The highest sequence used for `office` in `year` (0 for none).
+    func last(office: String, year: Int) -> Int {
+        if let current, current.key.year == year, current.key.office == office { return current.last }
+        return stored[Key(office: office, year: year)] ?? 0
+    }
+
+    /// Records that `sequence` was used for `office` in `year`.
+    mutating func raise(office: String, year: Int, to sequence: Int) {
+        if let kept = current, kept.key.year == year, kept.key.office == office {
+            current = (kept.key, max(kept.last, sequence))
+            return
+        }
+        if let kept = current { stored[kept.key] = kept.last }
+        let key = Key(office: office, year: year)
+        current = (key, max(stored[key] ?? 0, sequence))
     }
 }
