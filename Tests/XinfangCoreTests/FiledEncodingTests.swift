@@ -213,5 +213,32 @@ final class FilingKeysBytesTests: XCTestCase {
             previous = instant
         }
     }
+
+    /// A text the fast reader takes as it is (plain edges) is one trimming leaves alone, and most texts are taken so.
+    func testPlainEdgesAreEdgesTrimmingLeavesAlone() {
+        let scalars: [Unicode.Scalar] = [
+            "\u{9}", "\u{A}", "\u{D}", "\u{E}", " ", "!", "a", "\u{84}", "\u{85}", "\u{86}", "\u{A0}", "\u{A1}", "é", "\u{167F}",
+            "\u{1680}", "\u{1681}", "\u{1FFF}", "\u{2000}", "\u{200A}", "\u{200B}", "\u{2014}", "\u{2026}", "\u{2028}", "\u{2029}",
+            "\u{202F}", "\u{2030}", "\u{2027}", "\u{205E}", "\u{205F}", "\u{2060}", "\u{2FFF}", "\u{2009}", "\u{201C}", "\u{1A80}", "\u{C0}", "\u{3000}", "\u{3001}", "\u{3002}", "\u{3080}", "中", "😀",
+        ]
+        var random = SeededRandom(seed: 29)
+        var plain = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<random.below(5) { text.unicodeScalars.append(random.pick(scalars)) }
+            let bytes = Array(text.utf8)
+            let edges = bytes.withUnsafeBufferPointer { PetitionLineReader.Scanner.hasPlainEdges($0.baseAddress!, $0.count) }
+            if edges {
+                plain += 1
+                XCTAssertFalse(text.isEmpty)
+                XCTAssertEqual(text.trimmingSpaces(), text, text.debugDescription)
+            }
+        }
+        XCTAssertGreaterThan(plain, 2000)
+        for text in ["中文。", "“引号”", "a", "请尽快处理。", "\u{3001}x\u{3002}"] {
+            let bytes = Array(text.utf8)
+            XCTAssertTrue(bytes.withUnsafeBufferPointer { PetitionLineReader.Scanner.hasPlainEdges($0.baseAddress!, $0.count) }, text)
+        }
+    }
 }
 

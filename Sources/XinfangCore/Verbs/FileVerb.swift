@@ -88,8 +88,11 @@ public enum FileVerb: Verb {
                                  echo: .line(echo(caseID: caseID, status: "filed", filing: filing, received: received, policy: policy, redact: true)))
         }
         // The petition as registered is exactly the event's fields: echo them from the journal line.
-        return .writeEncoded(event, fields: fields, echo: .fields(after: filedEchoPrefix(caseID: caseID, received: received, policy: policy,
-                                                                                           stamp: &state.echoStamp)))
+        // The echo's start is written into the state's buffer, which the writer has let go of since
+        // the last letter, so that it is reused rather than allocated again.
+        state.echoStart.removeAll(keepingCapacity: true)
+        appendFiledEchoPrefix(caseID: caseID, received: received, policy: policy, stamp: &state.echoStamp, to: &state.echoStart)
+        return .writeEncoded(event, fields: fields, echo: .fields(after: state.echoStart))
     }
 
     /// The start of a filed letter's output line as bytes: what ``echoPrefix(caseID:status:received:policy:)``
@@ -102,18 +105,30 @@ public enum FileVerb: Verb {
     /// ``filedEchoPrefix(caseID:received:policy:)`` with the receipt time's text kept in `stamp`
     /// (letters in a row are often received at the same time).
     static func filedEchoPrefix(caseID: String, received: Instant, policy: Policy, stamp: inout InstantText) -> [UInt8] {
-        // At most 9 + 50 + 31 + 25 + 1 = 116 bytes.
-        if caseID.utf8.count <= 48, let prefix = [UInt8].written(capacity: 128, { out in
-            out.literal(#"{"case":"#)
-            guard out.plainString(caseID) else { return false }
-            out.literal(#","status":"filed","received":""#)
-            stamp.write(received, timeZone: policy.timeZone, to: &out)
-            out.byte(UInt8(ascii: "\""))
-            return true
-        }) {
-            return prefix
+        var prefix: [UInt8] = []
+        appendFiledEchoPrefix(caseID: caseID, received: received, policy: policy, stamp: &stamp, to: &prefix)
+        return prefix
+    }
+
+    /// Appends ``filedEchoPrefix(caseID:received:policy:stamp:)`` to `bytes`: written on the stack in one piece.
+    static func appendFiledEchoPrefix(caseID: String, received: Instant, policy: Policy, stamp: inout InstantText,
+                                      to bytes: inout [UInt8]) {
+        if caseID.utf8.count <= 48 {
+            // At most 9 + 50 + 31 + 25 + 1 = 116 bytes.
+            let done = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { room -> Bool in
+                guard let base = room.baseAddress else { return false }
+                var out = ByteCursor(base)
+                out.literal(#"{"case":"#)
+                guard out.plainString(caseID) else { return false }
+                out.literal(#","status":"filed","received":""#)
+                stamp.write(received, timeZone: policy.timeZone, to: &out)
+                out.byte(UInt8(ascii: "\""))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: out.count))
+                return true
+            }
+            if done { return }
         }
-        return echoPrefix(caseID: caseID, status: "filed", received: received, policy: policy).bytes
+        bytes.append(contentsOf: echoPrefix(caseID: caseID, status: "filed", received: received, policy: policy).bytes)
     }
 
     /// The output line: case, status, then the petition as registered (channel in English, received in RFC 3339).

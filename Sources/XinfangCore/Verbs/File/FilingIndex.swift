@@ -11,7 +11,32 @@ public struct FilingIndex: Sendable {
 
     private var bySourceID: [FilingKey: String] = [:]
     private var byFingerprint: [FilingKey: String] = [:]
-    private var byPetitioner: [FilingKey: [EarlierCase]] = [:]
+    private var byPetitioner: [FilingKey: EarlierCases] = [:]
+
+    /// A petitioner's earlier cases, in the order noted: most petitioners have one, kept without an array.
+    enum EarlierCases: Sendable {
+        case one(EarlierCase)
+        case many([EarlierCase])
+
+        /// Adds a later case.
+        mutating func append(_ later: EarlierCase) {
+            switch self {
+            case .one(let first): self = .many([first, later])
+            case .many(var cases):
+                self = .one(later)  // drops this enum's reference, so the array is appended to in place
+                cases.append(later)
+                self = .many(cases)
+            }
+        }
+
+        /// Calls `body` with each case, in the order noted.
+        func forEach(_ body: (EarlierCase) -> Void) {
+            switch self {
+            case .one(let only): body(only)
+            case .many(let cases): cases.forEach(body)
+            }
+        }
+    }
     /// The highest sequence used, per office code and year.
     private var lastSequence = SequenceTable()
     private let timeZone: OfficeTimeZone
@@ -110,10 +135,11 @@ public struct FilingIndex: Sendable {
     func repeatOf(_ filing: Filing, identity: FilingKey?, received: Instant) -> String? {
         guard let identity, let earlier = byPetitioner[identity] else { return nil }
         var best: EarlierCase?
-        for candidate in earlier where candidate.received <= received {
+        earlier.forEach { candidate in
+            guard candidate.received <= received else { return }
             let sameMatter = candidate.category == filing.category
                 || (filing.respondent != nil && candidate.respondent == filing.respondent)
-            guard sameMatter else { continue }
+            guard sameMatter else { return }
             if best == nil || candidate.received >= best!.received { best = candidate }
         }
         return best?.caseID
@@ -141,8 +167,12 @@ public struct FilingIndex: Sendable {
         if let sourceID = keys.sourceID, bySourceID[sourceID] == nil { bySourceID[sourceID] = caseID }
         if byFingerprint[keys.fingerprint] == nil { byFingerprint[keys.fingerprint] = caseID }
         if let identity = keys.identity {
-            byPetitioner[identity, default: []].append(EarlierCase(caseID: caseID, received: received,
-                                                                  respondent: filing.respondent, category: filing.category))
+            let earlier = EarlierCase(caseID: caseID, received: received, respondent: filing.respondent, category: filing.category)
+            if let index = byPetitioner.index(forKey: identity) {
+                byPetitioner.values[index].append(earlier)
+            } else {
+                byPetitioner[identity] = .one(earlier)
+            }
         }
         if let number { lastSequence.raise(office: number.office, year: number.year, to: number.sequence) }
     }
@@ -154,6 +184,8 @@ public struct FilingState: JournalFold {
     public var index: FilingIndex
     /// The receipt time last echoed, as text (letters in a row are often received at the same time).
     var echoStamp = InstantText()
+    /// Where the echo's start is written, letter after letter.
+    var echoStart: [UInt8] = []
 
     public init(policy: Policy) {
         book = CaseBook(policy: policy, retainTexts: false)
