@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import XCTest
 @testable import XinfangCore
 
@@ -73,6 +74,38 @@ final class FiledEncodingTests: XCTestCase {
             XCTAssertEqual(encoded.fields(repeatOf: filing.repeatOf), Array(line[fields]), String(decoding: line, as: UTF8.self))
             // The repeat link in the filing itself is not encoded ahead.
             XCTAssertEqual(EncodedFiling(filing).bytes, encoded.bytes)
+        }
+    }
+
+    /// A batch appended to the journal once hashed (on the hashing queue, or at once) writes the very lines.
+    func testABatchAppendedOnceHashedWritesTheLines() throws {
+        let events = JournalSamples.events(cases: 60, seed: 8)
+        var expected: [UInt8] = []
+        var previous = JournalEvent.genesisHash
+        for event in events {
+            let (line, hash) = event.journalLine(previousHash: previous, timeZone: .shanghai)
+            expected += line
+            previous = hash
+        }
+        for queue in [DispatchQueue(label: "test-append"), nil] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-append-\(UUID().uuidString).ndjson").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let journal = try JournalFile.openForWriting(path: path)
+            let batch = JournalLineBatch(previousHash: JournalEvent.genesisHash, timeZone: .shanghai, queue: queue)
+            var output: [UInt8] = []
+            for event in events { _ = batch.append(event, fields: nil, echo: .line([]), printingTo: &output) }
+            batch.appendWhenHashed(to: journal, expectedSize: 0)
+            let (last, appended) = batch.finishAppended()
+            XCTAssertEqual(last, previous)
+            XCTAssertNotNil(appended)
+            XCTAssertNoThrow(try appended?.get())
+            XCTAssertEqual(try Array(Data(contentsOf: URL(fileURLWithPath: path))), expected)
+            // An empty batch appends nothing and says so.
+            let empty = JournalLineBatch(previousHash: last, timeZone: .shanghai, queue: queue)
+            empty.appendWhenHashed(to: journal, expectedSize: expected.count)
+            let (same, nothing) = empty.finishAppended()
+            XCTAssertEqual(same, last)
+            XCTAssertNil(nothing)
         }
     }
 

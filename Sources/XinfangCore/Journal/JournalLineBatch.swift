@@ -164,6 +164,49 @@ final class JournalLineBatch {
         return (bytes, String(decoding: chain.previous, as: UTF8.self))
     }
 
+    /// The outcome of ``appendWhenHashed(to:expectedSize:)``: set where the lines are appended,
+    /// read by the writer after waiting for them.
+    private final class Appended: @unchecked Sendable {
+        var outcome: Result<Void, JournalError>?
+    }
+    private let appended = Appended()
+
+    /// Appends the batch's lines to `journal` and flushes them to disk (``JournalFile/append(_:expectedSize:)``)
+    /// as soon as every hash is in: on the hashing queue, so that writing and flushing overlap with what
+    /// the writer does next (on the writer's thread, at once, without a queue). Call it once, after the
+    /// last line; ``finishAppended()`` gives the outcome.
+    func appendWhenHashed(to journal: JournalFile, expectedSize: Int) {
+        if !current.bodies.isEmpty { handOver() }
+        let chunks = self.chunks
+        self.chunks.removeAll()
+        let appended = self.appended
+        let write: @Sendable () -> Void = {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.bytes.count })
+            for chunk in chunks { bytes.append(contentsOf: chunk.bytes) }
+            guard !bytes.isEmpty else { return }
+            do throws(JournalError) {
+                try journal.append(bytes, expectedSize: expectedSize)
+                appended.outcome = .success(())
+            } catch {
+                appended.outcome = .failure(error)
+            }
+        }
+        if let queue {
+            queue.async(group: group, execute: write)
+        } else {
+            write()
+        }
+    }
+
+    /// Waits for every hash and for the append ``appendWhenHashed(to:expectedSize:)`` asked for.
+    /// - Returns: the last line's hash (`previousHash` when there are none), and how the append went
+    ///   (nil when there was nothing to append).
+    func finishAppended() -> (lastHash: String, appended: Result<Void, JournalError>?) {
+        group.wait()
+        return (String(decoding: chain.previous, as: UTF8.self), appended.outcome)
+    }
+
     private func handOver() {
         let chunk = current
         chunks.append(chunk)

@@ -262,6 +262,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
             next.lines += 1
             next.offset += length
         }
+        if let journal, !dryRun { lines.appendWhenHashed(to: journal, expectedSize: position.offset) }
         decided = DecidedBatch(lines: lines, output: output, next: next, sizeBefore: position.offset)
     }
 
@@ -277,17 +278,23 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         do {
             defer { if !dryRun { journal?.unlock() } }
             var next = batch.next
-            let bytes: [UInt8]
-            (bytes, next.hash) = batch.lines.finish()
-            if !bytes.isEmpty && !dryRun {
-                guard let journal else { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
-                do {
-                    try journal.append(bytes, expectedSize: batch.sizeBefore)
-                } catch {
-                    guard case .io(let failure) = error else { throw error }
-                    throw .appendFailed(path: journalPath, failure: failure, acknowledged: written)
+            if journal != nil && !dryRun {
+                // Appended and flushed to disk once hashed (see ``decide(_:)``).
+                let appended: Result<Void, JournalError>?
+                (next.hash, appended) = batch.lines.finishAppended()
+                if let appended {
+                    do {
+                        try appended.get()
+                    } catch {
+                        guard case .io(let failure) = error else { throw error }
+                        throw .appendFailed(path: journalPath, failure: failure, acknowledged: written)
+                    }
+                    written += next.seq - position.seq
                 }
-                written += next.seq - position.seq
+            } else {
+                let bytes: [UInt8]
+                (bytes, next.hash) = batch.lines.finish()
+                if !bytes.isEmpty && !dryRun { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
             }
             position = next
         }
