@@ -62,7 +62,9 @@ public enum FileVerb: Verb {
         }
         let csv: ((InputFiles.File, [UInt8]) throws(UsageError) -> [InputRecord])? = arguments.has("--csv")
             ? { (file, bytes) throws(UsageError) in try CSVInput.records(bytes, source: file.name) } : nil
-        return session.run(inputs: inputs, wholeFile: csv)
+        let status = session.run(inputs: inputs, wholeFile: csv)
+        Leftovers.dropInBackground(session)
+        return status
     }
 
     /// Decides one line against the state: a duplicate, or a new case (a repeat or not).
