@@ -84,17 +84,20 @@ public enum FileVerb: Verb {
         let caseID = number.description
         state.index.expectNote(of: ready, number: number, caseID: caseID)
         let fields = ready.encoded.fields(repeatOf: filing.repeatOf)
-        let event = JournalEvent(seq: 0, caseID: caseID, at: received, recorded: now, payload: .filed(filing))
+        let echo: LineOutcome.Echo
         if redact {
-            return .writeEncoded(event, fields: fields,
-                                 echo: .line(echo(caseID: caseID, status: "filed", filing: filing, received: received, policy: policy, redact: true)))
+            echo = .line(Self.echo(caseID: caseID, status: "filed", filing: filing, received: received, policy: policy, redact: true))
+        } else {
+            // The petition as registered is exactly the event's fields: echo them from the journal line.
+            // The echo's start is written into the state's buffer, which the writer has let go of since
+            // the last letter, so that it is reused rather than allocated again.
+            state.echoStart.removeAll(keepingCapacity: true)
+            appendFiledEchoPrefix(caseID: caseID, received: received, policy: policy, stamp: &state.echoStamp, to: &state.echoStart)
+            echo = .fields(after: state.echoStart)
         }
-        // The petition as registered is exactly the event's fields: echo them from the journal line.
-        // The echo's start is written into the state's buffer, which the writer has let go of since
-        // the last letter, so that it is reused rather than allocated again.
-        state.echoStart.removeAll(keepingCapacity: true)
-        appendFiledEchoPrefix(caseID: caseID, received: received, policy: policy, stamp: &state.echoStamp, to: &state.echoStart)
-        return .writeEncoded(event, fields: fields, echo: .fields(after: state.echoStart))
+        // The filing's last use: it moves into the event.
+        return .writeEncoded(JournalEvent(seq: 0, caseID: caseID, at: received, recorded: now, payload: .filed(filing)),
+                             fields: fields, echo: echo)
     }
 
     /// The start of a filed letter's output line as bytes: what ``echoPrefix(caseID:status:received:policy:)``

@@ -13,7 +13,7 @@ struct EncodedFiling: Sendable {
     let repeatAt: Int
 
     /// Encodes `filing`'s fields; its `repeatOf` is left out (``fields(repeatOf:)`` adds one).
-    init(_ filing: Filing) {
+    init(_ filing: borrowing Filing) {
         if let plain = Self.plain(filing) {
             self = plain
         } else {
@@ -28,7 +28,7 @@ struct EncodedFiling: Sendable {
 
     /// The fields written in one go into an array of the right size, when no text needs an escape
     /// (the usual case: the fast reader takes no text with a byte to escape); nil otherwise.
-    private static func plain(_ filing: Filing) -> EncodedFiling? {
+    private static func plain(_ filing: borrowing Filing) -> EncodedFiling? {
         var texts = filing.summary.utf8.count + filing.region.utf8.count + filing.category.utf8.count
         if let petitioner = filing.petitioner {
             texts += petitioner.name.utf8.count + (petitioner.idNumber?.utf8.count ?? 0)
@@ -83,7 +83,7 @@ struct EncodedFiling: Sendable {
     }
 
     /// The fields written piece by piece, escaping any text that needs it.
-    private init(escaping filing: Filing) {
+    private init(escaping filing: borrowing Filing) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256 + filing.summary.utf8.count)
         bytes.appendLiteral(#","channel":"#)

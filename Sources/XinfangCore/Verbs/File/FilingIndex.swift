@@ -61,7 +61,7 @@ public struct FilingIndex: Sendable {
     }
 
     /// ``fingerprint(of:received:)`` in `timeZone` (made while a batch is prepared, on any thread).
-    static func fingerprint(of filing: Filing, received: Instant, timeZone: OfficeTimeZone) -> FilingKey {
+    static func fingerprint(of filing: borrowing Filing, received: Instant, timeZone: borrowing OfficeTimeZone) -> FilingKey {
         let day = timeZone.localDate(of: received)
         var count = filing.channel.rawValue.utf8.count + 11 + 1 + filing.summary.utf8.count
         if let petitioner = filing.petitioner {
@@ -156,7 +156,7 @@ public struct FilingIndex: Sendable {
         let keys: FilingKeys
         let number: CaseNumber?
         if let expected, expected.caseID == caseID, expected.ready.received == received,
-           expected.ready.filing.hasSameKeys(as: filing) {
+           Filing.haveSameKeys(expected.ready.filing, filing) {
             keys = expected.ready.keys
             number = expected.number
         } else {

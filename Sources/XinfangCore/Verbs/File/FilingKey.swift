@@ -69,7 +69,7 @@ struct FilingKeys: Sendable {
     /// The filing's `source_id`, when it has one.
     let sourceID: FilingKey?
 
-    init(_ filing: Filing, received: Instant, timeZone: OfficeTimeZone) {
+    init(_ filing: borrowing Filing, received: Instant, timeZone: borrowing OfficeTimeZone) {
         fingerprint = FilingIndex.fingerprint(of: filing, received: received, timeZone: timeZone)
         identity = filing.petitioner.flatMap(Self.identity(of:))
         sourceID = filing.sourceID.map { FilingKey($0) }
@@ -101,12 +101,12 @@ extension FilingKeys {
 }
 
 extension Filing {
-    /// Whether `other` has every field ``FilingKeys`` are made of equal to this filing's (the
-    /// channel, summary, petitioner's name, ID number and phone, and `source_id`), so that both
-    /// filings, received at the same time, have the same keys.
-    func hasSameKeys(as other: Filing) -> Bool {
-        guard channel == other.channel, sourceID == other.sourceID, summary == other.summary else { return false }
-        switch (petitioner, other.petitioner) {
+    /// Whether `one` and `other` have every field ``FilingKeys`` are made of equal (the channel,
+    /// summary, petitioner's name, ID number and phone, and `source_id`), so that both filings,
+    /// received at the same time, have the same keys.
+    static func haveSameKeys(_ one: borrowing Filing, _ other: borrowing Filing) -> Bool {
+        guard one.channel == other.channel, one.sourceID == other.sourceID, one.summary == other.summary else { return false }
+        switch (one.petitioner, other.petitioner) {
         case (nil, nil):
             return true
         case let (mine?, theirs?):

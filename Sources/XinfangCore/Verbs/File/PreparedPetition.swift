@@ -38,7 +38,7 @@ enum PreparedPetition: Sendable {
     }
 
     /// A petition to file, with what deciding it needs.
-    private static func filed(_ filing: Filing, received: Instant, form: PetitionForm) -> PreparedPetition {
+    private static func filed(_ filing: consuming Filing, received: Instant, form: PetitionForm) -> PreparedPetition {
         .filing(ReadyFiling(filing, received: received, timeZone: form.policy.timeZone))
     }
 }
@@ -58,7 +58,7 @@ final class ReadyFiling: Sendable {
     /// Its fields as the journal line will have them.
     let encoded: EncodedFiling
 
-    init(_ filing: Filing, received: Instant, timeZone: OfficeTimeZone) {
+    init(_ filing: consuming Filing, received: Instant, timeZone: borrowing OfficeTimeZone) {
         self.filing = filing
         self.received = received
         keys = FilingKeys(filing, received: received, timeZone: timeZone)
