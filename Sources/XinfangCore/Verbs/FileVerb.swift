@@ -78,7 +78,7 @@ public enum FileVerb: Verb {
         if let existing = state.index.duplicate(keys: ready.keys) {
             return .echo(echo(caseID: existing, status: "duplicate", filing: ready.filing, received: received, policy: policy, redact: redact))
         }
-        var filing = ready.filing
+        var filing = ready.takeFiling()
         filing.repeatOf = state.index.repeatOf(filing, identity: ready.keys.identity, received: received)
         let number = state.index.nextCaseNumber(office: policy.office, received: received)
         let caseID = number.description

@@ -119,9 +119,14 @@ public struct FilingIndex: Sendable {
         return byFingerprint[keys.fingerprint]
     }
 
-    /// Says that the filing `ready` is about to be noted as case `number`, so that
-    /// ``note(caseID:filing:received:)`` does not make its keys again (it checks that it is the same
-    /// case, and a filing with the same keys).
+    /// Says that the filing `ready` (taken out of it into the event) is about to be noted as case
+    /// `number`, so that ``note(caseID:filing:received:)`` does not make its keys again.
+    ///
+    /// `file` decides a letter and the writer records its event at once; the case number is new
+    /// (the next of its office and year, above every number noted), so only that event can be
+    /// noted with this case number: any other filing of it would be refused by the case book
+    /// first. The note checks the case number and the receipt time, and forgets the expectation
+    /// either way; a new decision replaces it.
     mutating func expectNote(of ready: ReadyFiling, number: CaseNumber, caseID: String) {
         expected = Expected(ready: ready, number: number, caseID: caseID)
     }
@@ -155,8 +160,7 @@ public struct FilingIndex: Sendable {
     public mutating func note(caseID: String, filing: Filing, received: Instant) {
         let keys: FilingKeys
         let number: CaseNumber?
-        if let expected, expected.caseID == caseID, expected.ready.received == received,
-           Filing.haveSameKeys(expected.ready.filing, filing) {
+        if let expected, expected.caseID == caseID, expected.ready.received == received {
             keys = expected.ready.keys
             number = expected.number
         } else {

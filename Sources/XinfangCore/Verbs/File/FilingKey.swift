@@ -99,20 +99,3 @@ extension FilingKeys {
         return petitioner.identityKey.map { FilingKey($0) }
     }
 }
-
-extension Filing {
-    /// Whether `one` and `other` have every field ``FilingKeys`` are made of equal (the channel,
-    /// summary, petitioner's name, ID number and phone, and `source_id`), so that both filings,
-    /// received at the same time, have the same keys.
-    static func haveSameKeys(_ one: borrowing Filing, _ other: borrowing Filing) -> Bool {
-        guard one.channel == other.channel, one.sourceID == other.sourceID, one.summary == other.summary else { return false }
-        switch (one.petitioner, other.petitioner) {
-        case (nil, nil):
-            return true
-        case let (mine?, theirs?):
-            return mine.name == theirs.name && mine.idNumber == theirs.idNumber && mine.phone == theirs.phone
-        default:
-            return false
-        }
-    }
-}

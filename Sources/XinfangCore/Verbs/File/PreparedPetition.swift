@@ -47,10 +47,14 @@ enum PreparedPetition: Sendable {
 /// while the batch is prepared (on any thread) rather than on the deciding thread.
 ///
 /// A class: the deciding thread passes it along (and the filing index keeps it until the case is
-/// noted) with one reference count, not one per text of the filing.
-final class ReadyFiling: Sendable {
-    /// The petition as it will be filed, without `repeat_of`.
-    let filing: Filing
+/// noted) with one reference count, not one per text of the filing; and it takes the filing out
+/// (``takeFiling()``) into the event it writes, rather than copying it.
+final class ReadyFiling: @unchecked Sendable {
+    /// The petition as it will be filed, without `repeat_of` (a blank filing once taken).
+    ///
+    /// Set while the batch is prepared, on the preparing thread; read and taken afterwards by the
+    /// deciding thread only, which is why the class is `@unchecked Sendable`.
+    private(set) var filing: Filing
     /// When it was received.
     let received: Instant
     /// The keys ``FilingIndex`` looks the filing up by.
@@ -59,9 +63,16 @@ final class ReadyFiling: Sendable {
     let encoded: EncodedFiling
 
     init(_ filing: consuming Filing, received: Instant, timeZone: borrowing OfficeTimeZone) {
-        self.filing = filing
-        self.received = received
         keys = FilingKeys(filing, received: received, timeZone: timeZone)
         encoded = EncodedFiling(filing)
+        self.filing = filing
+        self.received = received
+    }
+
+    /// The filing, moved out (no text of it is copied); ``filing`` is blank afterwards.
+    func takeFiling() -> Filing {
+        var taken = Filing(channel: .letter, summary: "", region: "", category: "", petitioner: nil)
+        swap(&taken, &filing)
+        return taken
     }
 }
