@@ -63,7 +63,7 @@ final class WritingPathTests: XCTestCase {
         var expected: [UInt8] = []
         var expectedEchoes: [[UInt8]] = []
         var previous = start
-        let prefix = FileVerb.echoPrefix(caseID: "GD-2026-000001", status: "filed", received: Instant(seconds: 0), policy: .standard)
+        let prefix = FileVerb.echoPrefix(caseID: "GD-2026-000001", status: "filed", received: Instant(seconds: 0), policy: .standard).bytes
         for event in events {
             let (line, hash, fields) = event.journalLineWithFields(previousHash: previous, timeZone: .shanghai)
             expected += line

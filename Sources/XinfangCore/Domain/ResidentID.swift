@@ -81,7 +81,7 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         var utf8 = text
         return utf8.withUTF8 { bytes -> ResidentID? in
             guard bytes.count == 18 else { return nil }
-            let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+            let weights = Self.weights
             var sum = 0
             for index in 0..<17 {
                 let digit = Int(bytes[index]) - 48
@@ -92,7 +92,8 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
             let year = value(6..<10), month = value(10..<12), day = value(12..<14)
             guard (1900...2100).contains(year), (1...12).contains(month),
                   (1...daysIn(month: month, year: year)).contains(day) else { return nil }
-            let expected = Array("10X98765432".utf8)[sum % 11]
+            let checks: StaticString = "10X98765432"
+            let expected = checks.utf8Start[sum % 11]
             let last = bytes[17] == UInt8(ascii: "x") ? UInt8(ascii: "X") : bytes[17]
             guard last == expected else { return nil }
             let normalised = bytes[17] == UInt8(ascii: "x") ? String(text.dropLast()) + "X" : text

@@ -74,17 +74,84 @@ final class JournalLineBatch {
     /// Encodes `event`'s line (its hash comes later) and gives what to print for it.
     /// - Returns: the line's length in bytes, and `echo` made from the line's fields.
     func append(_ event: JournalEvent, echo: LineOutcome.Echo) -> (length: Int, echo: [UInt8]) {
+        var printed: [UInt8] = []
+        let length = append(event, fields: nil, echo: echo, printingTo: &printed)
+        return (length, printed)
+    }
+
+    /// Encodes `event`'s line (its hash comes later) and appends what to print for it to `output`.
+    /// - Parameter fields: the event's own fields already encoded, exactly as
+    ///   ``JournalEvent/appendPayload(to:)`` writes them; nil to encode them here.
+    /// - Returns: the line's length in bytes.
+    func append(_ event: JournalEvent, fields: [UInt8]?, echo: LineOutcome.Echo, printingTo output: inout [UInt8]) -> Int {
         let chunk = current
         let start = chunk.bytes.count
-        let fields = NDJSONLine.appending(to: &chunk.bytes) { line in event.appendBody(to: &line, timeZone: timeZone) }
-        chunk.bodies.append(start..<fields.upperBound)
+        let range: Range<Int>
+        if let fields {
+            range = writeBody(event, fields: fields, to: &chunk.bytes)
+        } else {
+            range = NDJSONLine.appending(to: &chunk.bytes) { line in event.appendBody(to: &line, timeZone: timeZone) }
+        }
+        chunk.bodies.append(start..<range.upperBound)
         chunk.bytes.append(contentsOf: Self.suffix)
-        let printed = echo.bytes(journalLine: chunk.bytes, fields: fields)
+        echo.write(journalLine: chunk.bytes, fields: range, to: &output)
         // Measured before a full chunk is handed over: from then on the hashing queue owns its bytes.
         let length = chunk.bytes.count - start
         if chunk.bodies.count >= Self.linesPerChunk { handOver() }
-        return (length, printed)
+        return length
     }
+
+    /// Writes the line's body as ``JournalEvent/appendBody(to:timeZone:)`` does, with the event's
+    /// own fields given as bytes: `seq`, `event`, `case`, `at`, `recorded`, then `fields`.
+    /// - Returns: where the fields are in `bytes`.
+    private func writeBody(_ event: JournalEvent, fields: [UInt8], to bytes: inout [UInt8]) -> Range<Int> {
+        if !writeHead(event, to: &bytes) {
+            bytes.appendLiteral(#"{"seq":"#)
+            bytes.appendDecimal(event.seq)
+            bytes.appendLiteral(#","event":""#)
+            bytes.append(contentsOf: event.kind.rawValue.utf8)
+            bytes.appendLiteral(#"","case":"#)
+            bytes.appendJSONString(event.caseID)
+            bytes.appendLiteral(#","at":""#)
+            at.append(event.at, timeZone: timeZone, to: &bytes)
+            bytes.appendLiteral(#"","recorded":""#)
+            recorded.append(event.recorded, timeZone: timeZone, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: fields)
+        return start..<bytes.count
+    }
+
+    /// Writes the line's members before the event's own fields, as ``writeBody(_:fields:to:)``
+    /// would, in one piece made on the stack; false (nothing written) for a case number longer
+    /// than 48 bytes, one that needs an escape, or a negative `seq`.
+    private func writeHead(_ event: JournalEvent, to bytes: inout [UInt8]) -> Bool {
+        guard event.caseID.utf8.count <= 48 else { return false }
+        // At most 8 + 20 + 10 + 8 + 10 + 50 + 7 + 25 + 14 + 25 + 1 = 178 bytes.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 192) { room in
+            guard let base = room.baseAddress else { return false }
+            var out = ByteCursor(base)
+            out.literal(#"{"seq":"#)
+            guard out.decimal(event.seq) else { return false }
+            out.literal(#","event":""#)
+            out.literal(event.kind.name)
+            out.literal(#"","case":"#)
+            guard out.plainString(event.caseID) else { return false }
+            out.literal(#","at":""#)
+            at.write(event.at, timeZone: timeZone, to: &out)
+            out.literal(#"","recorded":""#)
+            recorded.write(event.recorded, timeZone: timeZone, to: &out)
+            out.byte(UInt8(ascii: "\""))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: out.count))
+            return true
+        }
+    }
+
+    /// The last instants written, as text: a batch's lines share their `recorded` time, and
+    /// letters filed in a row often their `at`.
+    private var at = InstantText()
+    private var recorded = InstantText()
 
     /// Waits for every hash; gives the batch's lines and the last line's hash (`previousHash` when there are none).
     func finish() -> (bytes: [UInt8], lastHash: String) {
@@ -97,6 +164,49 @@ final class JournalLineBatch {
         return (bytes, String(decoding: chain.previous, as: UTF8.self))
     }
 
+    /// The outcome of ``appendWhenHashed(to:expectedSize:)``: set where the lines are appended,
+    /// read by the writer after waiting for them.
+    private final class Appended: @unchecked Sendable {
+        var outcome: Result<Void, JournalError>?
+    }
+    private let appended = Appended()
+
+    /// Appends the batch's lines to `journal` and flushes them to disk (``JournalFile/append(_:expectedSize:)``)
+    /// as soon as every hash is in: on the hashing queue, so that writing and flushing overlap with what
+    /// the writer does next (on the writer's thread, at once, without a queue). Call it once, after the
+    /// last line; ``finishAppended()`` gives the outcome.
+    func appendWhenHashed(to journal: JournalFile, expectedSize: Int) {
+        if !current.bodies.isEmpty { handOver() }
+        let chunks = self.chunks
+        self.chunks.removeAll()
+        let appended = self.appended
+        let write: @Sendable () -> Void = {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.bytes.count })
+            for chunk in chunks { bytes.append(contentsOf: chunk.bytes) }
+            guard !bytes.isEmpty else { return }
+            do throws(JournalError) {
+                try journal.append(bytes, expectedSize: expectedSize)
+                appended.outcome = .success(())
+            } catch {
+                appended.outcome = .failure(error)
+            }
+        }
+        if let queue {
+            queue.async(group: group, execute: write)
+        } else {
+            write()
+        }
+    }
+
+    /// Waits for every hash and for the append ``appendWhenHashed(to:expectedSize:)`` asked for.
+    /// - Returns: the last line's hash (`previousHash` when there are none), and how the append went
+    ///   (nil when there was nothing to append).
+    func finishAppended() -> (lastHash: String, appended: Result<Void, JournalError>?) {
+        group.wait()
+        return (String(decoding: chain.previous, as: UTF8.self), appended.outcome)
+    }
+
     private func handOver() {
         let chunk = current
         chunks.append(chunk)
@@ -105,6 +215,20 @@ final class JournalLineBatch {
             queue.async(group: group) { [chain] in chain.hash(chunk) }
         } else {
             chain.hash(chunk)
+        }
+    }
+}
+
+extension EventKind {
+    /// ``rawValue`` as a literal, for the writer.
+    fileprivate var name: StaticString {
+        switch self {
+        case .filed: return "filed"
+        case .assigned: return "assigned"
+        case .returned: return "returned"
+        case .replied: return "replied"
+        case .extended: return "extended"
+        case .rated: return "rated"
         }
     }
 }

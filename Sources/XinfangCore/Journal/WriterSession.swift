@@ -9,25 +9,34 @@ public enum LineOutcome {
     case echo([UInt8])
     /// Write `event`, then print `echo`.
     case write(JournalEvent, echo: Echo)
+    /// Write `event`, whose own fields are already encoded as `fields` (exactly as
+    /// ``JournalEvent/appendPayload(to:)`` writes them), then print `echo`.
+    case writeEncoded(JournalEvent, fields: [UInt8], echo: Echo)
 
     /// What a writing verb prints for an event it wrote.
     public enum Echo {
         /// This line.
         case line([UInt8])
-        /// `prefix` (an object left open) followed by the event's own fields exactly as its journal
-        /// line has them, so they are encoded once, not twice.
-        case fields(after: NDJSONLine)
+        /// `prefix` (the bytes of an object left open) followed by the event's own fields exactly as
+        /// its journal line has them, so they are encoded once, not twice.
+        case fields(after: [UInt8])
 
         /// The line to print, given the event's journal line and where its own fields are in it.
         public func bytes(journalLine: [UInt8], fields: Range<Int>) -> [UInt8] {
+            var echo: [UInt8] = []
+            write(journalLine: journalLine, fields: fields, to: &echo)
+            return echo
+        }
+
+        /// Appends ``bytes(journalLine:fields:)`` to `output`.
+        func write(journalLine: [UInt8], fields: Range<Int>, to output: inout [UInt8]) {
             switch self {
             case .line(let line):
-                return line
+                output.append(contentsOf: line)
             case .fields(let prefix):
-                var echo = prefix.bytes
-                echo.append(contentsOf: journalLine[fields])
-                echo.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
-                return echo
+                output.append(contentsOf: prefix)
+                output.append(contentsOf: journalLine[fields])
+                output.appendLiteral("}\n")
             }
         }
     }
@@ -197,7 +206,8 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     /// A batch decided under the journal's lock whose lines may still be being hashed.
     private struct DecidedBatch {
         let lines: JournalLineBatch
-        let outputs: [[UInt8]]
+        /// What to print for the batch, every line.
+        let output: [UInt8]
         /// Where the journal ends after the batch (its hash comes from ``lines``).
         let next: JournalPosition
         let sizeBefore: Int
@@ -221,31 +231,39 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
             if !dryRun { journal?.unlock() }
             throw error
         }
-        var outputs: [[UInt8]] = []
+        var output: [UInt8] = []
+        output.reserveCapacity(batch.reduce(0) { $0 + $1.bytes.count } + 128 * batch.count)
         var next = position
         let lines = JournalLineBatch(previousHash: position.hash, timeZone: policy.timeZone, queue: hashQueue)
         for (record, ready) in zip(batch, prepared) {
+            var event: JournalEvent
+            let fields: [UInt8]?, echo: LineOutcome.Echo
             switch decide(&state, ready, record, now) {
             case .reject(let message):
                 rejections.reject(record, message)
+                continue
             case .echo(let line):
-                outputs.append(line)
-            case .write(var event, let echo):
-                do {
-                    try state.apply(event)
-                } catch {
-                    rejections.reject(record, error.description)
-                    continue
-                }
-                event.seq = next.seq + 1
-                let (length, printed) = lines.append(event, echo: echo)
-                next.seq = event.seq
-                next.lines += 1
-                next.offset += length
-                outputs.append(printed)
+                output.append(contentsOf: line)
+                continue
+            case .write(let written, let printed):
+                (event, fields, echo) = (written, nil, printed)
+            case .writeEncoded(let written, let encoded, let printed):
+                (event, fields, echo) = (written, encoded, printed)
             }
+            do {
+                try state.apply(event)
+            } catch {
+                rejections.reject(record, error.description)
+                continue
+            }
+            event.seq = next.seq + 1
+            let length = lines.append(event, fields: fields, echo: echo, printingTo: &output)
+            next.seq = event.seq
+            next.lines += 1
+            next.offset += length
         }
-        decided = DecidedBatch(lines: lines, outputs: outputs, next: next, sizeBefore: position.offset)
+        if let journal, !dryRun { lines.appendWhenHashed(to: journal, expectedSize: position.offset) }
+        decided = DecidedBatch(lines: lines, output: output, next: next, sizeBefore: position.offset)
     }
 
     /// Waits for the decided batch's hashes, appends its lines, flushes them to disk, releases
@@ -260,21 +278,27 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         do {
             defer { if !dryRun { journal?.unlock() } }
             var next = batch.next
-            let bytes: [UInt8]
-            (bytes, next.hash) = batch.lines.finish()
-            if !bytes.isEmpty && !dryRun {
-                guard let journal else { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
-                do {
-                    try journal.append(bytes, expectedSize: batch.sizeBefore)
-                } catch {
-                    guard case .io(let failure) = error else { throw error }
-                    throw .appendFailed(path: journalPath, failure: failure, acknowledged: written)
+            if journal != nil && !dryRun {
+                // Appended and flushed to disk once hashed (see ``decide(_:)``).
+                let appended: Result<Void, JournalError>?
+                (next.hash, appended) = batch.lines.finishAppended()
+                if let appended {
+                    do {
+                        try appended.get()
+                    } catch {
+                        guard case .io(let failure) = error else { throw error }
+                        throw .appendFailed(path: journalPath, failure: failure, acknowledged: written)
+                    }
+                    written += next.seq - position.seq
                 }
-                written += next.seq - position.seq
+            } else {
+                let bytes: [UInt8]
+                (bytes, next.hash) = batch.lines.finish()
+                if !bytes.isEmpty && !dryRun { throw .io(IOFailure(operation: "write to", path: journalPath, code: EBADF)) }
             }
             position = next
         }
-        for output in batch.outputs { context.stdout.write(output) }
+        context.stdout.write(batch.output)
         context.stdout.flush()
     }
 

@@ -243,7 +243,7 @@ public struct OfficeTimeZone: Sendable {
 
     /// Writes the 25 bytes of the RFC 3339 form of `instant` to `p`.
     @inline(__always)
-    private func write(_ instant: Instant, to p: UnsafeMutablePointer<UInt8>) {
+    func write(_ instant: Instant, to p: UnsafeMutablePointer<UInt8>) {
         let s = Self.localizable(instant.seconds)
         let offsetMinutes = offset(at: Instant(seconds: s)) / 60   // truncates toward zero
         let local = s + Int64(offsetMinutes * 60)

@@ -62,28 +62,78 @@ public enum FileVerb: Verb {
         }
         let csv: ((InputFiles.File, [UInt8]) throws(UsageError) -> [InputRecord])? = arguments.has("--csv")
             ? { (file, bytes) throws(UsageError) in try CSVInput.records(bytes, source: file.name) } : nil
-        return session.run(inputs: inputs, wholeFile: csv)
+        let status = session.run(inputs: inputs, wholeFile: csv)
+        Leftovers.dropInBackground(session)
+        return status
     }
 
     /// Decides one line against the state: a duplicate, or a new case (a repeat or not).
     static func decide(_ state: inout FilingState, _ prepared: PreparedPetition, now: Instant,
                        policy: Policy, redact: Bool) -> LineOutcome {
-        guard case .filing(var filing, let received, let fingerprint) = prepared else {
+        guard case .filing(let ready) = prepared else {
             if case .rejected(let message) = prepared { return .reject(message) }
             return .reject("")  // unreachable: a prepared petition is one or the other
         }
-        if let existing = state.index.duplicate(of: filing, fingerprint: fingerprint) {
-            return .echo(echo(caseID: existing, status: "duplicate", filing: filing, received: received, policy: policy, redact: redact))
+        let received = ready.received
+        if let existing = state.index.duplicate(keys: ready.keys) {
+            return .echo(echo(caseID: existing, status: "duplicate", filing: ready.filing, received: received, policy: policy, redact: redact))
         }
-        filing.repeatOf = state.index.repeatOf(filing, received: received)
-        let number = state.index.nextCaseNumber(office: policy.office, received: received).description
-        state.index.expectNote(of: filing, received: received, fingerprint: fingerprint)
-        let event = JournalEvent(seq: 0, caseID: number, at: received, recorded: now, payload: .filed(filing))
+        var filing = ready.takeFiling()
+        filing.repeatOf = state.index.repeatOf(filing, identity: ready.keys.identity, received: received)
+        let number = state.index.nextCaseNumber(office: policy.office, received: received)
+        let caseID = number.description
+        state.index.expectNote(of: ready, number: number, caseID: caseID)
+        let fields = ready.encoded.fields(repeatOf: filing.repeatOf)
+        let echo: LineOutcome.Echo
         if redact {
-            return .write(event, echo: .line(echo(caseID: number, status: "filed", filing: filing, received: received, policy: policy, redact: true)))
+            echo = .line(Self.echo(caseID: caseID, status: "filed", filing: filing, received: received, policy: policy, redact: true))
+        } else {
+            // The petition as registered is exactly the event's fields: echo them from the journal line.
+            // The echo's start is written into the state's buffer, which the writer has let go of since
+            // the last letter, so that it is reused rather than allocated again.
+            state.echoStart.removeAll(keepingCapacity: true)
+            appendFiledEchoPrefix(caseID: caseID, received: received, policy: policy, stamp: &state.echoStamp, to: &state.echoStart)
+            echo = .fields(after: state.echoStart)
         }
-        // The petition as registered is exactly the event's fields: echo them from the journal line.
-        return .write(event, echo: .fields(after: echoPrefix(caseID: number, status: "filed", received: received, policy: policy)))
+        // The filing's last use: it moves into the event.
+        return .writeEncoded(JournalEvent(seq: 0, caseID: caseID, at: received, recorded: now, payload: .filed(filing)),
+                             fields: fields, echo: echo)
+    }
+
+    /// The start of a filed letter's output line as bytes: what ``echoPrefix(caseID:status:received:policy:)``
+    /// writes for status `filed` (the object left open for the petition's fields).
+    static func filedEchoPrefix(caseID: String, received: Instant, policy: Policy) -> [UInt8] {
+        var stamp = InstantText()
+        return filedEchoPrefix(caseID: caseID, received: received, policy: policy, stamp: &stamp)
+    }
+
+    /// ``filedEchoPrefix(caseID:received:policy:)`` with the receipt time's text kept in `stamp`
+    /// (letters in a row are often received at the same time).
+    static func filedEchoPrefix(caseID: String, received: Instant, policy: Policy, stamp: inout InstantText) -> [UInt8] {
+        var prefix: [UInt8] = []
+        appendFiledEchoPrefix(caseID: caseID, received: received, policy: policy, stamp: &stamp, to: &prefix)
+        return prefix
+    }
+
+    /// Appends ``filedEchoPrefix(caseID:received:policy:stamp:)`` to `bytes`: written on the stack in one piece.
+    static func appendFiledEchoPrefix(caseID: String, received: Instant, policy: Policy, stamp: inout InstantText,
+                                      to bytes: inout [UInt8]) {
+        if caseID.utf8.count <= 48 {
+            // At most 9 + 50 + 31 + 25 + 1 = 116 bytes.
+            let done = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { room -> Bool in
+                guard let base = room.baseAddress else { return false }
+                var out = ByteCursor(base)
+                out.literal(#"{"case":"#)
+                guard out.plainString(caseID) else { return false }
+                out.literal(#","status":"filed","received":""#)
+                stamp.write(received, timeZone: policy.timeZone, to: &out)
+                out.byte(UInt8(ascii: "\""))
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: out.count))
+                return true
+            }
+            if done { return }
+        }
+        bytes.append(contentsOf: echoPrefix(caseID: caseID, status: "filed", received: received, policy: policy).bytes)
     }
 
     /// The output line: case, status, then the petition as registered (channel in English, received in RFC 3339).

@@ -11,12 +11,44 @@ public struct FilingIndex: Sendable {
 
     private var bySourceID: [FilingKey: String] = [:]
     private var byFingerprint: [FilingKey: String] = [:]
-    private var byPetitioner: [FilingKey: [EarlierCase]] = [:]
+    private var byPetitioner: [FilingKey: EarlierCases] = [:]
+
+    /// A petitioner's earlier cases, in the order noted: most petitioners have one, kept without an array.
+    enum EarlierCases: Sendable {
+        case one(EarlierCase)
+        case many([EarlierCase])
+
+        /// Adds a later case.
+        mutating func append(_ later: EarlierCase) {
+            switch self {
+            case .one(let first): self = .many([first, later])
+            case .many(var cases):
+                self = .one(later)  // drops this enum's reference, so the array is appended to in place
+                cases.append(later)
+                self = .many(cases)
+            }
+        }
+
+        /// Calls `body` with each case, in the order noted.
+        func forEach(_ body: (EarlierCase) -> Void) {
+            switch self {
+            case .one(let only): body(only)
+            case .many(let cases): cases.forEach(body)
+            }
+        }
+    }
     /// The highest sequence used, per office code and year.
-    private var lastSequence: [String: [Int: Int]] = [:]
+    private var lastSequence = SequenceTable()
     private let timeZone: OfficeTimeZone
-    /// The filing ``note(caseID:filing:received:)`` is told to expect, with its fingerprint.
-    private var expected: (filing: Filing, received: Instant, fingerprint: FilingKey)?
+    /// The filing ``note(caseID:filing:received:)`` is told to expect, with what it needs of it.
+    private var expected: Expected?
+
+    /// A case about to be noted: its filing (with its keys) and its number.
+    private struct Expected: Sendable {
+        let ready: ReadyFiling
+        let number: CaseNumber
+        let caseID: String
+    }
 
     public init(timeZone: OfficeTimeZone) {
         self.timeZone = timeZone
@@ -29,7 +61,34 @@ public struct FilingIndex: Sendable {
     }
 
     /// ``fingerprint(of:received:)`` in `timeZone` (made while a batch is prepared, on any thread).
-    static func fingerprint(of filing: Filing, received: Instant, timeZone: OfficeTimeZone) -> FilingKey {
+    static func fingerprint(of filing: borrowing Filing, received: Instant, timeZone: borrowing OfficeTimeZone) -> FilingKey {
+        let day = timeZone.localDate(of: received)
+        var count = filing.channel.rawValue.utf8.count + 11 + 1 + filing.summary.utf8.count
+        if let petitioner = filing.petitioner {
+            count += 3 + petitioner.name.utf8.count + (petitioner.idNumber?.utf8.count ?? 0) + (petitioner.phone?.utf8.count ?? 0)
+        } else {
+            count += 10
+        }
+        // The same bytes written in one go into an array of the right size.
+        let written = [UInt8].written(capacity: count) { out in
+            guard out.text(filing.channel.rawValue) else { return false }
+            out.byte(0x1F)
+            let date = CivilCalendar.civilFromDays(day.dayNumber)
+            out.place(10) { CivilCalendar.writeDate(year: date.year, month: date.month, day: date.day, to: $0) }
+            out.byte(0x1F)
+            if let petitioner = filing.petitioner {
+                guard out.text(petitioner.name) else { return false }
+                out.byte(0x1F)
+                guard petitioner.idNumber.map({ out.text($0) }) ?? true else { return false }
+                out.byte(0x1F)
+                guard petitioner.phone.map({ out.text($0) }) ?? true else { return false }
+            } else {
+                out.literal("anonymous")
+            }
+            out.byte(0x1F)
+            return out.text(filing.summary)
+        }
+        if let written { return FilingKey(written) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(96 + filing.summary.utf8.count)
         func part(_ text: String) {
@@ -51,29 +110,41 @@ public struct FilingIndex: Sendable {
 
     /// The case an identical earlier submission was filed as, if any.
     public func duplicate(of filing: Filing, received: Instant) -> String? {
-        duplicate(of: filing, fingerprint: fingerprint(of: filing, received: received))
+        duplicate(keys: FilingKeys(filing, received: received, timeZone: timeZone))
     }
 
-    /// ``duplicate(of:received:)`` given the filing's fingerprint.
-    func duplicate(of filing: Filing, fingerprint: FilingKey) -> String? {
-        if let sourceID = filing.sourceID { return bySourceID[FilingKey(sourceID)] }
-        return byFingerprint[fingerprint]
+    /// ``duplicate(of:received:)`` given the filing's keys.
+    func duplicate(keys: FilingKeys) -> String? {
+        if let sourceID = keys.sourceID { return bySourceID[sourceID] }
+        return byFingerprint[keys.fingerprint]
     }
 
-    /// Says that `filing`, received at `received`, is about to be noted with this fingerprint, so
-    /// that ``note(caseID:filing:received:)`` does not compute it again (it checks that it is the same filing).
-    mutating func expectNote(of filing: Filing, received: Instant, fingerprint: FilingKey) {
-        expected = (filing, received, fingerprint)
+    /// Says that the filing `ready` (taken out of it into the event) is about to be noted as case
+    /// `number`, so that ``note(caseID:filing:received:)`` does not make its keys again.
+    ///
+    /// `file` decides a letter and the writer records its event at once; the case number is new
+    /// (the next of its office and year, above every number noted), so only that event can be
+    /// noted with this case number: any other filing of it would be refused by the case book
+    /// first. The note checks the case number and the receipt time, and forgets the expectation
+    /// either way; a new decision replaces it.
+    mutating func expectNote(of ready: ReadyFiling, number: CaseNumber, caseID: String) {
+        expected = Expected(ready: ready, number: number, caseID: caseID)
     }
 
     /// The most recent case of the same petitioner about the same respondent or category, received on or before `received`.
     public func repeatOf(_ filing: Filing, received: Instant) -> String? {
-        guard let key = filing.petitioner?.identityKey, let earlier = byPetitioner[FilingKey(key)] else { return nil }
+        repeatOf(filing, identity: filing.petitioner?.identityKey.map { FilingKey($0) }, received: received)
+    }
+
+    /// ``repeatOf(_:received:)`` given the petitioner's identity key.
+    func repeatOf(_ filing: Filing, identity: FilingKey?, received: Instant) -> String? {
+        guard let identity, let earlier = byPetitioner[identity] else { return nil }
         var best: EarlierCase?
-        for candidate in earlier where candidate.received <= received {
+        earlier.forEach { candidate in
+            guard candidate.received <= received else { return }
             let sameMatter = candidate.category == filing.category
                 || (filing.respondent != nil && candidate.respondent == filing.respondent)
-            guard sameMatter else { continue }
+            guard sameMatter else { return }
             if best == nil || candidate.received >= best!.received { best = candidate }
         }
         return best?.caseID
@@ -82,31 +153,32 @@ public struct FilingIndex: Sendable {
     /// The next unused case number for a petition received at `received`.
     public func nextCaseNumber(office: String, received: Instant) -> CaseNumber {
         let year = timeZone.localDate(of: received).year
-        let last = lastSequence[office]?[year] ?? 0
-        return CaseNumber(office: office, year: year, sequence: last + 1)
+        return CaseNumber(office: office, year: year, sequence: lastSequence.last(office: office, year: year) + 1)
     }
 
     /// Records a `filed` event.
     public mutating func note(caseID: String, filing: Filing, received: Instant) {
-        if let sourceID = filing.sourceID {
-            let key = FilingKey(sourceID)
-            if bySourceID[key] == nil { bySourceID[key] = caseID }
-        }
-        let print: FilingKey
-        if let expected, expected.received == received, expected.filing == filing {
-            print = expected.fingerprint
+        let keys: FilingKeys
+        let number: CaseNumber?
+        if let expected, expected.caseID == caseID, expected.ready.received == received {
+            keys = expected.ready.keys
+            number = expected.number
         } else {
-            print = fingerprint(of: filing, received: received)
+            keys = FilingKeys(filing, received: received, timeZone: timeZone)
+            number = CaseNumber(parsing: caseID)
         }
         expected = nil
-        if byFingerprint[print] == nil { byFingerprint[print] = caseID }
-        if let key = filing.petitioner?.identityKey {
-            byPetitioner[FilingKey(key), default: []].append(EarlierCase(caseID: caseID, received: received,
-                                                              respondent: filing.respondent, category: filing.category))
+        if let sourceID = keys.sourceID, bySourceID[sourceID] == nil { bySourceID[sourceID] = caseID }
+        if byFingerprint[keys.fingerprint] == nil { byFingerprint[keys.fingerprint] = caseID }
+        if let identity = keys.identity {
+            let earlier = EarlierCase(caseID: caseID, received: received, respondent: filing.respondent, category: filing.category)
+            if let index = byPetitioner.index(forKey: identity) {
+                byPetitioner.values[index].append(earlier)
+            } else {
+                byPetitioner[identity] = .one(earlier)
+            }
         }
-        if let number = CaseNumber(parsing: caseID) {
-            lastSequence[number.office, default: [:]][number.year] = max(lastSequence[number.office]?[number.year] ?? 0, number.sequence)
-        }
+        if let number { lastSequence.raise(office: number.office, year: number.year, to: number.sequence) }
     }
 }
 
@@ -114,6 +186,10 @@ public struct FilingIndex: Sendable {
 public struct FilingState: JournalFold {
     public var book: CaseBook
     public var index: FilingIndex
+    /// The receipt time last echoed, as text (letters in a row are often received at the same time).
+    var echoStamp = InstantText()
+    /// Where the echo's start is written, letter after letter.
+    var echoStart: [UInt8] = []
 
     public init(policy: Policy) {
         book = CaseBook(policy: policy, retainTexts: false)
@@ -125,5 +201,37 @@ public struct FilingState: JournalFold {
         if case .filed(let filing) = event.payload {
             index.note(caseID: event.caseID, filing: filing, received: event.at)
         }
+    }
+}
+
+/// The highest case sequence used per office code and year.
+///
+/// Letters come mostly from one office and one year in a row, so the pair last used is kept
+/// aside (and is the only up-to-date copy of its sequence) and looked at first; the table is
+/// only consulted, and updated, when the pair changes.
+struct SequenceTable: Sendable {
+    private struct Key: Hashable, Sendable {
+        let office: String
+        let year: Int
+    }
+
+    private var stored: [Key: Int] = [:]
+    private var current: (key: Key, last: Int)?
+
+    /// The highest sequence used for `office` in `year` (0 for none).
+    func last(office: String, year: Int) -> Int {
+        if let current, current.key.year == year, current.key.office == office { return current.last }
+        return stored[Key(office: office, year: year)] ?? 0
+    }
+
+    /// Records that `sequence` was used for `office` in `year`.
+    mutating func raise(office: String, year: Int, to sequence: Int) {
+        if let kept = current, kept.key.year == year, kept.key.office == office {
+            current = (kept.key, max(kept.last, sequence))
+            return
+        }
+        if let kept = current { stored[kept.key] = kept.last }
+        let key = Key(office: office, year: year)
+        current = (key, max(stored[key] ?? 0, sequence))
     }
 }

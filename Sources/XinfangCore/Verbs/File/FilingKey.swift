@@ -58,3 +58,44 @@ struct FilingKey: Hashable, Sendable {
         return hash ^ (hash &>> 29)
     }
 }
+
+/// A filing's keys in ``FilingIndex``: its fingerprint, its petitioner's identity and its `source_id`,
+/// made once (while the batch is prepared) for both the lookups and the note of the new case.
+struct FilingKeys: Sendable {
+    /// ``FilingIndex/fingerprint(of:received:timeZone:)``.
+    let fingerprint: FilingKey
+    /// The petitioner's ``Petitioner/identityKey``, when there is one.
+    let identity: FilingKey?
+    /// The filing's `source_id`, when it has one.
+    let sourceID: FilingKey?
+
+    init(_ filing: borrowing Filing, received: Instant, timeZone: borrowing OfficeTimeZone) {
+        fingerprint = FilingIndex.fingerprint(of: filing, received: received, timeZone: timeZone)
+        identity = filing.petitioner.flatMap(Self.identity(of:))
+        sourceID = filing.sourceID.map { FilingKey($0) }
+    }
+}
+
+extension FilingKeys {
+    /// The key of ``Petitioner/identityKey``: its UTF-8 bytes, written in one go.
+    static func identity(of petitioner: Petitioner) -> FilingKey? {
+        let written: [UInt8]?
+        if let idNumber = petitioner.idNumber {
+            written = [UInt8].written(capacity: 3 + idNumber.utf8.count) { out in
+                out.literal("id:")
+                return out.text(idNumber)
+            }
+        } else if let phone = petitioner.phone, !phone.isEmpty {
+            written = [UInt8].written(capacity: 4 + petitioner.name.utf8.count + phone.utf8.count) { out in
+                out.literal("np:")
+                guard out.text(petitioner.name) else { return false }
+                out.byte(0x1F)
+                return out.text(phone)
+            }
+        } else {
+            return nil
+        }
+        if let written { return FilingKey(written) }
+        return petitioner.identityKey.map { FilingKey($0) }
+    }
+}

@@ -99,8 +99,14 @@ public struct PetitionForm: Sendable {
 
     /// Whether `text` is a phone number: digits, spaces and `+-()` only, with 5 to 20 digits.
     static func isPhoneNumber(_ text: String) -> Bool {
-        let digits = text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-        let allowed = text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2B || $0 == 0x2D || $0 == 0x28 || $0 == 0x29 }
-        return allowed && (5...20).contains(digits)
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39: digits += 1
+            case 0x20, 0x2B, 0x2D, 0x28, 0x29: continue
+            default: return false
+            }
+        }
+        return (5...20).contains(digits)
     }
 }

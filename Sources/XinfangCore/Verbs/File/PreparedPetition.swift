@@ -4,9 +4,8 @@
 /// ``WriterSession`` makes these for a whole batch at once (on more than one thread),
 /// and only the duplicate check, the repeat link and the case number wait for the state.
 enum PreparedPetition: Sendable {
-    /// The petition as it will be filed (without `repeat_of`), when it was received, and its
-    /// fingerprint for the duplicate check (``FilingIndex/fingerprint(of:received:timeZone:)``).
-    case filing(Filing, received: Instant, fingerprint: FilingKey)
+    /// The petition as it will be filed (without `repeat_of`), with what deciding it needs.
+    case filing(ReadyFiling)
     /// Refused, with the message naming the field and the value.
     case rejected(String)
 
@@ -38,8 +37,42 @@ enum PreparedPetition: Sendable {
         }
     }
 
-    /// A petition to file, with its fingerprint.
-    private static func filed(_ filing: Filing, received: Instant, form: PetitionForm) -> PreparedPetition {
-        .filing(filing, received: received, fingerprint: FilingIndex.fingerprint(of: filing, received: received, timeZone: form.policy.timeZone))
+    /// A petition to file, with what deciding it needs.
+    private static func filed(_ filing: consuming Filing, received: Instant, form: PetitionForm) -> PreparedPetition {
+        .filing(ReadyFiling(filing, received: received, timeZone: form.policy.timeZone))
+    }
+}
+
+/// A petition read and checked, with what deciding it needs that the filing alone gives, made
+/// while the batch is prepared (on any thread) rather than on the deciding thread.
+///
+/// A class: the deciding thread passes it along (and the filing index keeps it until the case is
+/// noted) with one reference count, not one per text of the filing; and it takes the filing out
+/// (``takeFiling()``) into the event it writes, rather than copying it.
+final class ReadyFiling: @unchecked Sendable {
+    /// The petition as it will be filed, without `repeat_of` (a blank filing once taken).
+    ///
+    /// Set while the batch is prepared, on the preparing thread; read and taken afterwards by the
+    /// deciding thread only, which is why the class is `@unchecked Sendable`.
+    private(set) var filing: Filing
+    /// When it was received.
+    let received: Instant
+    /// The keys ``FilingIndex`` looks the filing up by.
+    let keys: FilingKeys
+    /// Its fields as the journal line will have them.
+    let encoded: EncodedFiling
+
+    init(_ filing: consuming Filing, received: Instant, timeZone: borrowing OfficeTimeZone) {
+        keys = FilingKeys(filing, received: received, timeZone: timeZone)
+        encoded = EncodedFiling(filing)
+        self.filing = filing
+        self.received = received
+    }
+
+    /// The filing, moved out (no text of it is copied); ``filing`` is blank afterwards.
+    func takeFiling() -> Filing {
+        var taken = Filing(channel: .letter, summary: "", region: "", category: "", petitioner: nil)
+        swap(&taken, &filing)
+        return taken
     }
 }
