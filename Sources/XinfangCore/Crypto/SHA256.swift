@@ -493,8 +493,10 @@ extension SHA256 {
             _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
             _ kw: UInt32
         ) {
-            let t1 = h &+ bigSigma1(e) &+ ((e & f) ^ (~e & g)) &+ kw
-            let t2 = bigSigma0(a) &+ ((a & b) ^ (a & c) ^ (b & c))
+            // Ch and Maj in their shortest forms: ((f ^ g) & e) ^ g is (e & f) ^ (~e & g), and
+            // ((a ^ b) & (b ^ c)) ^ b is (a & b) ^ (a & c) ^ (b & c).
+            let t1 = h &+ bigSigma1(e) &+ (((f ^ g) & e) ^ g) &+ kw
+            let t2 = bigSigma0(a) &+ (((a ^ b) & (b ^ c)) ^ b)
             d &+= t1
             h = t1 &+ t2
         }
@@ -504,20 +506,23 @@ extension SHA256 {
             (x &>> n) | (x &<< (32 &- n))
         }
 
-        /// Σ0 (FIPS 180-4, 4.4).
-        @inline(__always)
-        private static func bigSigma0(_ x: UInt32) -> UInt32 { rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22) }
+        // The rotations are nested (rotr(rotr(x, 9) ^ x, 11) is rotr(x, 20) ^ rotr(x, 11)), so that
+        // x is copied once, not once per rotation: x86-64's rotate overwrites its operand.
 
-        /// Σ1 (FIPS 180-4, 4.5).
+        /// Σ0 (FIPS 180-4, 4.4): rotr 2 ^ rotr 13 ^ rotr 22.
         @inline(__always)
-        private static func bigSigma1(_ x: UInt32) -> UInt32 { rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25) }
+        private static func bigSigma0(_ x: UInt32) -> UInt32 { rotr(rotr(rotr(x, 9) ^ x, 11) ^ x, 2) }
 
-        /// σ0 (FIPS 180-4, 4.6).
+        /// Σ1 (FIPS 180-4, 4.5): rotr 6 ^ rotr 11 ^ rotr 25.
         @inline(__always)
-        private static func sigma0(_ x: UInt32) -> UInt32 { rotr(x, 7) ^ rotr(x, 18) ^ (x &>> 3) }
+        private static func bigSigma1(_ x: UInt32) -> UInt32 { rotr(rotr(rotr(x, 14) ^ x, 5) ^ x, 6) }
 
-        /// σ1 (FIPS 180-4, 4.7).
+        /// σ0 (FIPS 180-4, 4.6): rotr 7 ^ rotr 18 ^ shr 3.
         @inline(__always)
-        private static func sigma1(_ x: UInt32) -> UInt32 { rotr(x, 17) ^ rotr(x, 19) ^ (x &>> 10) }
+        private static func sigma0(_ x: UInt32) -> UInt32 { rotr(rotr(x, 11) ^ x, 7) ^ (x &>> 3) }
+
+        /// σ1 (FIPS 180-4, 4.7): rotr 17 ^ rotr 19 ^ shr 10.
+        @inline(__always)
+        private static func sigma1(_ x: UInt32) -> UInt32 { rotr(rotr(x, 2) ^ x, 17) ^ (x &>> 10) }
     }
 }
