@@ -52,7 +52,9 @@ extension JournalReplay {
         var part: (first: Int, end: Int, fold: PartFold, outcome: JournalScanner.Outcome)?
         func deliver() {
             guard let (first, end, fold, outcome) = part.take() else { return }
-            joiner.deliver(first: first, end: end, .success(PartResult(fold: fold, outcome: outcome, damaged: false)))
+            // Handed over, not shared: the thread that joins it may go on to record a later part's
+            // kept events on its book, and a book still referenced here would be copied first.
+            joiner.deliver(first: first, end: end, .success(PartResult(fold: consume fold, outcome: outcome, damaged: false)))
         }
         while let chunk = scheduler.nextChunk(for: thread) {
             if let current = part, current.end != chunk { deliver() }
@@ -106,6 +108,7 @@ extension JournalReplay {
         /// Adds the next part; false when it is out of the plain order (the join is then unusable).
         mutating func add(_ part: consuming PartResult) -> Bool {
             guard !part.damaged, !part.fold.overflowed else { return false }
+            let torn = part.outcome.tornTail, lines = part.outcome.position.lines, partLastSeq = part.fold.lastSeq
             if var joined = book.take() {
                 if let first = part.fold.firstSeq, let last = lastSeq, first != last + 1 { return false }
                 for kept in part.fold.deferred {
@@ -118,14 +121,13 @@ extension JournalReplay {
                 guard joined.absorb(part.fold.book) else { return false }
                 book = joined
             } else {
-                book = part.fold.book
+                // Taken, so that the book has no other owner when the next part's kept events are recorded on it.
+                book = (consume part).fold.book
             }
-            if let torn = part.outcome.tornTail {
-                // Only the last part can end without a line break: the others end just after one.
-                tornLine = linesBefore + torn.line
-            }
-            if part.fold.lastSeq != nil { lastSeq = part.fold.lastSeq }
-            linesBefore += part.outcome.position.lines
+            // Only the last part can end without a line break: the others end just after one.
+            if let torn { tornLine = linesBefore + torn.line }
+            if partLastSeq != nil { lastSeq = partLastSeq }
+            linesBefore += lines
             return true
         }
 

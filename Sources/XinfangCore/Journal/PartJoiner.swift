@@ -36,25 +36,35 @@ final class PartJoiner: @unchecked Sendable {
     /// and the parts after it that are ready, unless another thread is joining (it will find them).
     func deliver(first: Int, end: Int, _ result: consuming Result<JournalReplay.PartResult, IOFailure>) {
         lock.lock()
-        waiting[first] = (end, result)
+        waiting[first] = (end, consume result)  // moved: a copy kept here would share the book it joins
         guard !joining else {
             lock.unlock()
             return
         }
         joining = true
-        while !stopped, let ready = waiting.removeValue(forKey: joinedUpTo) {
+        while !stopped, let (end, ready) = waiting.removeValue(forKey: joinedUpTo) {
             lock.unlock()
-            var carryOn = false
-            switch ready.result {
-            case .success(let part): carryOn = join.add(part)
-            case .failure(let error): failure = error
-            }
+            let carryOn = add(consume ready)
             lock.lock()
-            joinedUpTo = ready.end
+            joinedUpTo = end
             if !carryOn { stopped = true }
         }
         joining = false
         lock.unlock()
+    }
+
+    /// Joins one part (or keeps its failure); false when the join must stop.
+    ///
+    /// The part is taken, not shared: nothing else may hold its book once it is joined, or
+    /// recording a later part's kept events on it would copy its records first.
+    private func add(_ ready: consuming Result<JournalReplay.PartResult, IOFailure>) -> Bool {
+        switch consume ready {
+        case .success(let part):
+            return join.add(part)
+        case .failure(let error):
+            failure = error
+            return false
+        }
     }
 
     /// Once every reading thread is done: the joined book, nil when the single pass must decide.
