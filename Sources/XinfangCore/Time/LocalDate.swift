@@ -56,6 +56,16 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// Appends ``description`` (`YYYY-MM-DD`) to `bytes`, without making a `String`.
+    func appendText(to bytes: inout [UInt8]) {
+        let c = CivilCalendar.civilFromDays(dayNumber)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            guard let p = buffer.baseAddress else { return }
+            CivilCalendar.writeDate(year: c.year, month: c.month, day: c.day, to: p)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: 10))
+        }
+    }
+
     /// The year and month as `YYYY-MM`, e.g. `2026-03`; used to group by month.
     public var monthKey: String {
         let c = CivilCalendar.civilFromDays(dayNumber)

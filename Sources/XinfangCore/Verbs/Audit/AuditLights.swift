@@ -51,21 +51,28 @@ struct AuditLights {
         // handed to the sink 64 KiB at a time, rather than one array per line.
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 17)
+        // The keys and punctuation are literals and the dates written as bytes: the same line
+        // NDJSONLine writes (`AuditLightsTests` compares them), at a fraction of the cost.
         for row in rows {
-            NDJSONLine.appending(to: &buffer) { line in
-                line.field("case", row.caseID)
-                line.field("unit", row.unit)
-                line.field("assigned", row.assigned.description)
-                line.field("days", row.days)
-                line.field("light", row.light.rawValue)
-                line.field("due", row.due.description)
-                line.field("overdue", row.overdue)
-                line.field("days_since_filed", row.daysSinceFiled)
-                line.field("region", row.region)
-                line.field("category", row.category)
-                line.endObject()
-            }
-            buffer.append(0x0A)
+            buffer.appendLiteral(#"{"case":"#)
+            buffer.appendJSONString(row.caseID)
+            buffer.appendLiteral(#","unit":"#)
+            buffer.appendJSONString(row.unit)
+            buffer.appendLiteral(#","assigned":""#)
+            row.assigned.appendText(to: &buffer)
+            buffer.appendLiteral(#"","days":"#)
+            buffer.appendDecimal(row.days)
+            buffer.appendLiteral(#","light":"#)
+            buffer.appendJSONString(row.light.rawValue)
+            buffer.appendLiteral(#","due":""#)
+            row.due.appendText(to: &buffer)
+            buffer.appendLiteral(row.overdue ? #"","overdue":true,"days_since_filed":"# : #"","overdue":false,"days_since_filed":"#)
+            buffer.appendDecimal(row.daysSinceFiled)
+            buffer.appendLiteral(#","region":"#)
+            buffer.appendJSONString(row.region)
+            buffer.appendLiteral(#","category":"#)
+            buffer.appendJSONString(row.category)
+            buffer.appendLiteral("}\n")
             if buffer.count >= 1 << 16 {
                 sink.write(buffer)
                 buffer.removeAll(keepingCapacity: true)
