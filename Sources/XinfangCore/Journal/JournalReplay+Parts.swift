@@ -62,7 +62,8 @@ extension JournalReplay {
                 let fold = PartFold(book: empty, defersUnknownCases: chunk > 0, cutoff: cutoff)
                 part = (chunk, chunk, fold, JournalScanner.Outcome(position: JournalPosition(offset: chunks[chunk].start), tornTail: nil))
             }
-            guard var (first, _, fold, outcome) = part.take() else { return }
+            guard let (first, _, started, previous) = part.take() else { return }
+            var (fold, outcome) = (started, previous)
             // The journal starts with seq 1; a later part cannot know its first seq, but runs on from its last.
             let expecting = fold.lastSeq.map { $0 + 1 } ?? (first == 0 ? 1 : nil)
             let source = file.source(from: chunks[chunk].start, to: chunks[chunk].end)
