@@ -27,6 +27,9 @@ public struct CaseBook: Sendable {
         indexByID[id].map { cases[$0] }
     }
 
+    /// Whether no other copy of this book's cases exists (then recording events copies no record).
+    mutating func hasNoOtherCopy() -> Bool { cases.hasNoOtherCopy() }
+
     /// Appends the cases of `later`, a book of the events that follow this one's (the next part of
     /// the same journal, folded on its own), keeping the order of filing.
     /// - Returns: false, changing nothing, when a case of `later` is already in this book (filed twice).

@@ -17,6 +17,10 @@ public struct CaseList: Sequence, Sendable {
     private var chunks: [[CaseRecord]] = []
     /// The number of records.
     public private(set) var count = 0
+    /// Shared by every copy of this list: a copy left behind by mistake makes the next change
+    /// copy every chunk (tens of MiB), so the readers check ``hasNoOtherCopy()`` in debug builds.
+    private var owner = Owner()
+    private final class Owner: Sendable {}
 
     public var isEmpty: Bool { count == 0 }
 
@@ -69,6 +73,9 @@ public struct CaseList: Sequence, Sendable {
 
     /// What to add to a position in a list appended next (``append(contentsOf:)``) to get its position here.
     var offsetOfNextList: Int { chunks.count << Self.chunkShift }
+
+    /// Whether no other copy of this list exists (then changing it copies no chunk).
+    mutating func hasNoOtherCopy() -> Bool { isKnownUniquelyReferenced(&owner) }
 
     /// Appends the records of `later` by taking over its chunks; they move by ``offsetOfNextList``.
     mutating func append(contentsOf later: CaseList) {

@@ -57,31 +57,38 @@ extension JournalReplay {
             joiner.deliver(first: first, end: end, .success(PartResult(fold: consume fold, outcome: outcome, damaged: false)))
         }
         while let chunk = scheduler.nextChunk(for: thread) {
-            if let current = part, current.end != chunk { deliver() }
+            // Only the end is looked at: a copy of the part held here would share its book with the joiner.
+            if let end = part?.end, end != chunk { deliver() }
             if part == nil {
-                let fold = PartFold(book: empty, defersUnknownCases: chunk > 0, cutoff: cutoff)
+                // A book of its own, not a copy of `empty`: copies share their records until changed.
+                let fold = PartFold(book: CaseBook(policy: empty.policy, retainTexts: empty.retainTexts),
+                                    defersUnknownCases: chunk > 0, cutoff: cutoff)
                 part = (chunk, chunk, fold, JournalScanner.Outcome(position: JournalPosition(offset: chunks[chunk].start), tornTail: nil))
             }
-            guard let (first, _, started, previous) = part.take() else { return }
-            var (fold, outcome) = (started, previous)
+            // Taken out and put back, never copied: a second reference to the book would make
+            // folding into it copy every chunk of records.
+            guard var current = part.take() else { return }
             // The journal starts with seq 1; a later part cannot know its first seq, but runs on from its last.
-            let expecting = fold.lastSeq.map { $0 + 1 } ?? (first == 0 ? 1 : nil)
+            let expecting = current.fold.lastSeq.map { $0 + 1 } ?? (current.first == 0 ? 1 : nil)
             let source = file.source(from: chunks[chunk].start, to: chunks[chunk].end)
+            current.end = chunk + 1
+            assert(current.fold.book.hasNoOtherCopy(), "the part's book is shared: folding into it would copy its records")
             do throws(IOFailure) {
-                let (chunkOutcome, damage) = try scanner.fold(source, from: outcome.position, expectingSeq: expecting,
-                                                              into: &fold, skippingFrom: nil)
-                outcome = chunkOutcome
+                let (chunkOutcome, damage) = try scanner.fold(source, from: current.outcome.position, expectingSeq: expecting,
+                                                              into: &current.fold, skippingFrom: nil)
+                current.outcome = chunkOutcome
                 guard damage == nil else {
-                    joiner.deliver(first: first, end: chunk + 1, .success(PartResult(fold: fold, outcome: outcome, damaged: true)))
+                    joiner.deliver(first: current.first, end: current.end,
+                                   .success(PartResult(fold: current.fold, outcome: current.outcome, damaged: true)))
                     scheduler.stop()
                     return
                 }
             } catch {
-                joiner.deliver(first: first, end: chunk + 1, .failure(error))
+                joiner.deliver(first: current.first, end: current.end, .failure(error))
                 scheduler.stop()
                 return
             }
-            part = (first, chunk + 1, fold, outcome)
+            part = current
             if joiner.hasStopped {
                 scheduler.stop()
                 return
@@ -111,6 +118,7 @@ extension JournalReplay {
             guard !part.damaged, !part.fold.overflowed else { return false }
             let torn = part.outcome.tornTail, lines = part.outcome.position.lines, partLastSeq = part.fold.lastSeq
             if var joined = book.take() {
+                assert(joined.hasNoOtherCopy(), "the joined book is shared: recording kept events would copy its records")
                 if let first = part.fold.firstSeq, let last = lastSeq, first != last + 1 { return false }
                 for kept in part.fold.deferred {
                     do throws(LifecycleError) {
