@@ -88,6 +88,7 @@ public enum AuditVerb: Verb {
         case .verify:
             break
         }
+        Leftovers.dropInBackground(consume book)
         return .success
     }
 }

@@ -67,6 +67,7 @@ public enum StatsVerb: Verb {
             return .success
         }
         write(StatsReport(book: book, query: query, threads: context.readerThreads), format: format, context: context)
+        Leftovers.dropInBackground(consume book)
         return .success
     }
 
