@@ -94,6 +94,36 @@ final class JournalPartsTests: XCTestCase {
         XCTAssertGreaterThan(spanning, 50)
     }
 
+    /// Parts delivered in any order are joined in journal order, as soon as the parts before them are in.
+    func testPartsDeliveredOutOfOrderAreJoinedInJournalOrder() throws {
+        let path = try write(lines(events(cases: 300, seed: 31)))
+        let onePass = load(path, readers: 1)
+        let file = try JournalFile.openForReading(path: path)
+        let ranges = try JournalReplay.partRanges(file: file, parts: 4, minimumPartBytes: 1)
+        XCTAssertEqual(ranges.count, 4)
+        let scanner = JournalScanner(timeZone: policy.timeZone, verifyChain: false, decodesFast: true,
+                                     texts: .caseBook(retainTexts: false), tracksHash: false)
+        func part(_ index: Int) throws -> JournalReplay.PartResult {
+            var fold = PartFold(book: CaseBook(policy: policy, retainTexts: false), defersUnknownCases: index > 0, cutoff: nil)
+            let (outcome, damage) = try scanner.fold(file.source(from: ranges[index].start, to: ranges[index].end),
+                                                     from: JournalPosition(offset: ranges[index].start),
+                                                     expectingSeq: index == 0 ? 1 : nil, into: &fold, skippingFrom: nil)
+            return JournalReplay.PartResult(fold: fold, outcome: outcome, damaged: damage != nil)
+        }
+        for order in [[3, 2, 1, 0], [1, 3, 0, 2], [0, 1, 2, 3], [2, 0, 3, 1]] {
+            let joiner = PartJoiner(chunks: 4)
+            for index in order {
+                joiner.deliver(first: index, end: index + 1, .success(try part(index)))
+            }
+            let joined = try XCTUnwrap(try joiner.finish(), "\(order)")
+            XCTAssertEqual(joined.book.cases.map(JournalDecoderTests.describe), onePass.book, "\(order)")
+        }
+        // A part that never arrives leaves the join to the single pass.
+        let joiner = PartJoiner(chunks: 4)
+        for index in [0, 1, 3] { joiner.deliver(first: index, end: index + 1, .success(try part(index))) }
+        XCTAssertNil(try joiner.finish())
+    }
+
     /// A journal written a kind at a time (every filing first, then the handling): the later parts hold
     /// nothing but events of cases filed in the first, all kept aside and joined.
     func testAJournalWithEveryFilingFirstIsJoinedToTheBookOfOnePass() throws {
