@@ -64,6 +64,52 @@ final class CaseIndexTests: XCTestCase {
         for key in probes + ["GD-2026-案"] { XCTAssertEqual(index[key], reference[key], key) }
     }
 
+    func testNumbersGivenOutInOrderAgreeWithStringEqualityAsTheirRunHoldsAndEnds() {
+        var index = CaseIndex()
+        var reference: [String: Int] = [:]
+        func put(_ year: Int, _ sequence: Int, _ value: Int) {
+            let key = CaseNumber(office: "GD", year: year, sequence: sequence).description
+            index[key] = value
+            reference[key] = value
+        }
+        func check(_ label: String) {
+            var probes = Array(reference.keys)
+            for year in 2025...2028 {
+                for sequence in [0, 1, 2, 99, 100, 101, 150, 2099, 2100, 2101, 2102, 2103, 499, 500, 501, 502] {
+                    probes.append(CaseNumber(office: "GD", year: year, sequence: sequence).description)
+                }
+            }
+            for key in probes { XCTAssertEqual(index[key], reference[key], "\(label): \(key)") }
+        }
+        // Numbers one after the other, each year's values one after the other: two runs that hold.
+        for sequence in 100...2100 { put(2026, sequence, sequence - 100) }
+        for sequence in 1...500 { put(2027, sequence, 2001 + sequence) }
+        check("two runs")
+        put(2027, 501, 99_999)  // a value out of step
+        check("value out of step")
+        put(2026, 2102, 5_000)  // a number skipped
+        check("a gap")
+        put(2028, 7, 6_000)
+        put(2028, 6, 6_001)  // a step back
+        check("a step back")
+        put(2026, 150, 7)  // a number set again
+        check("set again")
+        // Runs joined end to end make one run; with a gap, the table answers.
+        var first = CaseIndex(), later = CaseIndex(), apart = CaseIndex()
+        for sequence in 1...10 { first["XF-2026-\(String(format: "%06d", sequence))"] = sequence - 1 }
+        for sequence in 11...20 { later["XF-2026-\(String(format: "%06d", sequence))"] = sequence - 11 }
+        for sequence in 22...30 { apart["XF-2026-\(String(format: "%06d", sequence))"] = sequence - 22 }
+        var joined = first
+        XCTAssertEqual(joined.absorbDense(later, offset: 10), true)
+        var gapped = first
+        XCTAssertEqual(gapped.absorbDense(apart, offset: 10), true)
+        for sequence in 0...32 {
+            let key = "XF-2026-\(String(format: "%06d", sequence))"
+            XCTAssertEqual(joined[key], (1...20).contains(sequence) ? sequence - 1 : nil, key)
+            XCTAssertEqual(gapped[key], (1...10).contains(sequence) ? sequence - 1 : (22...30).contains(sequence) ? sequence - 12 : nil, key)
+        }
+    }
+
     func testDenseTablesAreJoinedSlotBySlotOrLeftToKeyByKey() {
         var first = CaseIndex(), later = CaseIndex()
         first["XF-2026-000001"] = 0

@@ -13,11 +13,18 @@ import Foundation
 /// zero, the same office code as the first one seen) skip hashing altogether: they sit in a
 /// dense table per year indexed by their sequence, one array access per lookup. The canonical
 /// form is unique for a (year, sequence) pair, so the table agrees with `String` equality too.
+///
+/// When a year's numbers were given out in order, one after the other, as their cases were
+/// added (as `file` numbers them), a number's value is its sequence plus a constant: the year's
+/// ``DenseRun`` says so, and a lookup then reads no table at all (the table of a province's
+/// year is a megabyte or more, so reading a slot at random misses the processor's caches).
 struct CaseIndex: Sendable {
     /// The office code and dash of the first canonical case number (`XF-`).
     private var officePrefix: [UInt8]?
     /// Per year, the value + 1 of each sequence number (0: none).
     private var byYear: [(year: Int, values: [UInt32])] = []
+    /// For each table of ``byYear``, whether its numbers form a run whose values follow them.
+    private var runs: [DenseRun] = []
     /// The largest sequence the dense tables hold; larger ones go to the hash table.
     private static let denseLimit = 1 << 22
     private var keys: [String] = []
@@ -30,11 +37,7 @@ struct CaseIndex: Sendable {
     subscript(key: String) -> Int? {
         get {
             if let dictionary { return dictionary[key] }
-            if let (year, sequence) = canonical(key) {
-                guard let table = byYear.firstIndex(where: { $0.year == year }), sequence < byYear[table].values.count else { return nil }
-                let stored = byYear[table].values[sequence]
-                return stored == 0 ? nil : Int(stored - 1)
-            }
+            if let (year, sequence) = canonical(key) { return dense(year: year, sequence: sequence) }
             var key = key
             var hash = Self.asciiHash(key)
             if hash == nil {
@@ -42,11 +45,7 @@ struct CaseIndex: Sendable {
                 // canonical composition is that key. If the composition is not ASCII, no key here equals it.
                 key = key.precomposedStringWithCanonicalMapping
                 hash = Self.asciiHash(key)
-                if hash != nil, let (year, sequence) = canonical(key) {
-                    guard let table = byYear.firstIndex(where: { $0.year == year }), sequence < byYear[table].values.count else { return nil }
-                    let stored = byYear[table].values[sequence]
-                    return stored == 0 ? nil : Int(stored - 1)
-                }
+                if hash != nil, let (year, sequence) = canonical(key) { return dense(year: year, sequence: sequence) }
             }
             guard let hash else { return nil }
             let mask = slots.count - 1
@@ -86,6 +85,7 @@ struct CaseIndex: Sendable {
                 keys = []
                 slots = []
                 byYear = []
+                runs = []
                 officePrefix = nil
             }
             dictionary?[key] = newValue
@@ -115,14 +115,26 @@ struct CaseIndex: Sendable {
                 byYear[table].values.append(contentsOf: repeatElement(0, count: values.count - byYear[table].values.count))
             }
             for (sequence, stored) in values.enumerated() where stored != 0 { byYear[table].values[sequence] = stored + shift }
+            runs[table] = DenseRun(of: byYear[table].values)
         }
         return true
+    }
+
+    /// The value of `year`'s number `sequence`, if it is in the index.
+    @inline(__always)
+    private func dense(year: Int, sequence: Int) -> Int? {
+        guard let table = byYear.firstIndex(where: { $0.year == year }) else { return nil }
+        if let value = runs[table].value(of: sequence) { return value }
+        guard !runs[table].holds, sequence < byYear[table].values.count else { return nil }
+        let stored = byYear[table].values[sequence]
+        return stored == 0 ? nil : Int(stored - 1)
     }
 
     /// The index of `year`'s dense table, made empty when there is none yet.
     private mutating func denseTable(for year: Int) -> Int {
         if let existing = byYear.firstIndex(where: { $0.year == year }) { return existing }
         byYear.append((year, []))
+        runs.append(DenseRun())
         return byYear.count - 1
     }
 
@@ -133,6 +145,7 @@ struct CaseIndex: Sendable {
             byYear[table].values.append(contentsOf: repeatElement(0, count: size - byYear[table].values.count))
         }
         byYear[table].values[sequence] = value + 1
+        runs[table].note(sequence: sequence, value: Int(value))
     }
 
     /// The (year, sequence) of a canonical case number of this index's office, else nil.
@@ -211,5 +224,47 @@ struct CaseIndex: Sendable {
             h = (h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9
             return h ^ (h >> 32)
         }
+    }
+}
+
+/// A year's canonical numbers seen as a run: `first...last`, each with the value `offset + sequence`.
+///
+/// It holds while the numbers come one after the other with values one after the other (then
+/// the dense table holds exactly the run, and a lookup needs no table); the first number out of
+/// step ends it for good, and the table answers from then on.
+private struct DenseRun: Sendable {
+    /// Whether every number of the year so far is in the run (true while there is none).
+    private(set) var holds = true
+    private var first = 0
+    private var last = -1
+    private var offset = 0
+
+    init() {}
+
+    /// The run a table holds, if it holds one (`values`: value + 1 per sequence, 0 for none).
+    init(of values: [UInt32]) {
+        for (sequence, stored) in values.enumerated() where stored != 0 {
+            note(sequence: sequence, value: Int(stored) - 1)
+            if !holds { return }
+        }
+    }
+
+    /// Takes number `sequence` with `value`: the run goes on, or ends for good.
+    mutating func note(sequence: Int, value: Int) {
+        guard holds else { return }
+        if last < first {
+            (first, last, offset) = (sequence, sequence, value - sequence)
+        } else if sequence == last + 1 && value == offset + sequence {
+            last = sequence
+        } else {
+            holds = false
+        }
+    }
+
+    /// The value of `sequence` when the run holds: nil when it is not in the run (so not in the year).
+    @inline(__always)
+    func value(of sequence: Int) -> Int? {
+        guard holds, sequence >= first, sequence <= last else { return nil }
+        return offset + sequence
     }
 }
