@@ -14,118 +14,58 @@ struct EncodedFiling: Sendable {
 
     /// Encodes `filing`'s fields; its `repeatOf` is left out (``fields(repeatOf:)`` adds one).
     init(_ filing: borrowing Filing) {
-        if let plain = Self.plain(filing) {
-            self = plain
-        } else {
-            self.init(escaping: filing)
-        }
-    }
-
-    private init(bytes: [UInt8], repeatAt: Int) {
-        self.bytes = bytes
-        self.repeatAt = repeatAt
-    }
-
-    /// The fields written in one go into an array of the right size, when no text needs an escape
-    /// (the usual case: the fast reader takes no text with a byte to escape); nil otherwise.
-    private static func plain(_ filing: borrowing Filing) -> EncodedFiling? {
         var texts = filing.summary.utf8.count + filing.region.utf8.count + filing.category.utf8.count
         if let petitioner = filing.petitioner {
             texts += petitioner.name.utf8.count + (petitioner.idNumber?.utf8.count ?? 0)
                 + (petitioner.phone?.utf8.count ?? 0) + (petitioner.address?.utf8.count ?? 0)
         }
         texts += (filing.respondent?.utf8.count ?? 0) + (filing.sourceID?.utf8.count ?? 0)
+        // Written in one go into an array of the right size when no text needs an escape (the usual
+        // case: the fast reader takes no text with a byte to escape). The members' names, quotes and
+        // punctuation take under 256 bytes, the channel's name and `people` included.
         var repeatAt = 0
-        // The members' names, quotes and punctuation take under 256 bytes, the channel's name and `people` included.
-        let bytes = [UInt8].written(capacity: texts + 256) { out in
-            out.literal(#","channel":""#)
-            guard out.text(filing.channel.rawValue) else { return false }
-            out.literal(#"","summary":"#)
-            guard out.plainString(filing.summary) else { return false }
-            out.literal(#","region":"#)
-            guard out.plainString(filing.region) else { return false }
-            out.literal(#","category":"#)
-            guard out.plainString(filing.category) else { return false }
-            if let petitioner = filing.petitioner {
-                out.literal(#","petitioner":{"name":"#)
-                guard out.plainString(petitioner.name) else { return false }
-                if let idNumber = petitioner.idNumber {
-                    out.literal(#","id_number":"#)
-                    guard out.plainString(idNumber) else { return false }
-                }
-                if let phone = petitioner.phone {
-                    out.literal(#","phone":"#)
-                    guard out.plainString(phone) else { return false }
-                }
-                if let address = petitioner.address {
-                    out.literal(#","address":"#)
-                    guard out.plainString(address) else { return false }
-                }
-                out.byte(UInt8(ascii: "}"))
-            } else {
-                out.literal(#","anonymous":true"#)
-            }
-            out.literal(#","people":"#)
-            guard out.decimal(filing.people) else { return false }
-            if let respondent = filing.respondent {
-                out.literal(#","respondent":"#)
-                guard out.plainString(respondent) else { return false }
-            }
-            if let sourceID = filing.sourceID {
-                out.literal(#","source_id":"#)
-                guard out.plainString(sourceID) else { return false }
-            }
-            repeatAt = out.count
-            if filing.confidential { out.literal(#","confidential":true"#) }
+        if let bytes = [UInt8].written(capacity: texts + 256, { out in
+            guard let at = Self.write(filing, to: &out) else { return false }
+            repeatAt = at
             return true
+        }) {
+            (self.bytes, self.repeatAt) = (bytes, repeatAt)
+            return
         }
-        return bytes.map { EncodedFiling(bytes: $0, repeatAt: repeatAt) }
+        // Else piece by piece, escaping the texts that need it.
+        var out = EscapingWriter()
+        out.bytes.reserveCapacity(texts + 256)
+        repeatAt = Self.write(filing, to: &out) ?? 0  // never nil: this writer takes any text
+        (self.bytes, self.repeatAt) = (out.bytes, repeatAt)
     }
 
-    /// The fields written piece by piece, escaping any text that needs it.
-    private init(escaping filing: borrowing Filing) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256 + filing.summary.utf8.count)
-        bytes.appendLiteral(#","channel":"#)
-        bytes.appendJSONString(filing.channel.rawValue)
-        bytes.appendLiteral(#","summary":"#)
-        bytes.appendJSONString(filing.summary)
-        bytes.appendLiteral(#","region":"#)
-        bytes.appendJSONString(filing.region)
-        bytes.appendLiteral(#","category":"#)
-        bytes.appendJSONString(filing.category)
+    /// Writes the fields in their order; gives where `repeat_of` goes, or nil when `out` refused a text.
+    private static func write(_ filing: borrowing Filing, to out: inout some FieldWriter) -> Int? {
+        out.literal(#","channel":"#)
+        guard out.string(filing.channel.rawValue) else { return nil }
+        out.literal(#","summary":"#)
+        guard out.string(filing.summary) else { return nil }
+        out.literal(#","region":"#)
+        guard out.string(filing.region) else { return nil }
+        out.literal(#","category":"#)
+        guard out.string(filing.category) else { return nil }
         if let petitioner = filing.petitioner {
-            bytes.appendLiteral(#","petitioner":{"name":"#)
-            bytes.appendJSONString(petitioner.name)
-            if let idNumber = petitioner.idNumber {
-                bytes.appendLiteral(#","id_number":"#)
-                bytes.appendJSONString(idNumber)
-            }
-            if let phone = petitioner.phone {
-                bytes.appendLiteral(#","phone":"#)
-                bytes.appendJSONString(phone)
-            }
-            if let address = petitioner.address {
-                bytes.appendLiteral(#","address":"#)
-                bytes.appendJSONString(address)
-            }
-            bytes.append(UInt8(ascii: "}"))
+            out.literal(#","petitioner":{"name":"#)
+            guard out.string(petitioner.name),
+                  out.member(#","id_number":"#, petitioner.idNumber),
+                  out.member(#","phone":"#, petitioner.phone),
+                  out.member(#","address":"#, petitioner.address) else { return nil }
+            out.literal("}")
         } else {
-            bytes.appendLiteral(#","anonymous":true"#)
+            out.literal(#","anonymous":true"#)
         }
-        bytes.appendLiteral(#","people":"#)
-        bytes.appendDecimal(filing.people)
-        if let respondent = filing.respondent {
-            bytes.appendLiteral(#","respondent":"#)
-            bytes.appendJSONString(respondent)
-        }
-        if let sourceID = filing.sourceID {
-            bytes.appendLiteral(#","source_id":"#)
-            bytes.appendJSONString(sourceID)
-        }
-        repeatAt = bytes.count
-        if filing.confidential { bytes.appendLiteral(#","confidential":true"#) }
-        self.bytes = bytes
+        out.literal(#","people":"#)
+        guard out.number(filing.people),
+              out.member(#","respondent":"#, filing.respondent),
+              out.member(#","source_id":"#, filing.sourceID) else { return nil }
+        let repeatAt = out.count
+        if filing.confidential { out.literal(#","confidential":true"#) }
+        return repeatAt
     }
 
     /// The fields with `repeat_of` in its place when there is one.
@@ -138,5 +78,46 @@ struct EncodedFiling: Sendable {
         fields.appendJSONString(repeatOf)
         fields.append(contentsOf: bytes[repeatAt...])
         return fields
+    }
+}
+
+/// What ``EncodedFiling`` writes a filing's fields with: the right-sized ``ByteCursor``, which
+/// refuses a text that needs an escape, or ``EscapingWriter``, which escapes it.
+private protocol FieldWriter {
+    /// Bytes written so far.
+    var count: Int { get }
+    mutating func literal(_ literal: StaticString)
+    /// `text` as a JSON string literal; false (nothing written) when this writer cannot take it.
+    mutating func string(_ text: String) -> Bool
+    /// `value` in decimal; false (nothing written) when this writer cannot take it.
+    mutating func number(_ value: Int) -> Bool
+}
+
+extension FieldWriter {
+    /// `key` and `value` when there is a value; false when the writer refused it.
+    mutating func member(_ key: StaticString, _ value: String?) -> Bool {
+        guard let value else { return true }
+        literal(key)
+        return string(value)
+    }
+}
+
+extension ByteCursor: FieldWriter {
+    mutating func string(_ text: String) -> Bool { plainString(text) }
+    mutating func number(_ value: Int) -> Bool { decimal(value) }
+}
+
+/// A growing array that escapes every text as ``NDJSONLine`` does.
+private struct EscapingWriter: FieldWriter {
+    var bytes: [UInt8] = []
+    var count: Int { bytes.count }
+    mutating func literal(_ literal: StaticString) { bytes.appendLiteral(literal) }
+    mutating func string(_ text: String) -> Bool {
+        bytes.appendJSONString(text)
+        return true
+    }
+    mutating func number(_ value: Int) -> Bool {
+        bytes.appendDecimal(value)
+        return true
     }
 }
