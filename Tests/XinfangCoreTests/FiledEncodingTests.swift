@@ -238,9 +238,11 @@ final class FilingKeysBytesTests: XCTestCase {
         var previous = Instant(seconds: 0)
         for _ in 0..<3000 {
             let instant = random.chance(0.5) ? previous : Instant(seconds: Int64(random.below(5_000_000_000)) - 1_000_000_000)
-            var bytes: [UInt8] = [1]
-            text.append(instant, timeZone: .shanghai, to: &bytes)
-            XCTAssertEqual(bytes, [1] + Array(OfficeTimeZone.shanghai.format(instant).utf8))
+            let bytes = [UInt8].written(capacity: 32) { out in
+                text.write(instant, timeZone: .shanghai, to: &out)
+                return true
+            }
+            XCTAssertEqual(bytes, Array(OfficeTimeZone.shanghai.format(instant).utf8))
             let prefix = FileVerb.filedEchoPrefix(caseID: "GD-2026-000007", received: instant, policy: .standard, stamp: &text)
             XCTAssertEqual(prefix, FileVerb.echoPrefix(caseID: "GD-2026-000007", status: "filed", received: instant, policy: .standard).bytes)
             previous = instant

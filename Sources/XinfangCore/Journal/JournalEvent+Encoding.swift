@@ -29,14 +29,19 @@ extension JournalEvent {
     /// Writes the line's members before `hash` (the hashed body), the object left open.
     /// - Returns: where the kind's own fields are in `line`'s bytes.
     func appendBody(to line: inout NDJSONLine, timeZone: OfficeTimeZone) -> Range<Int> {
+        appendHead(to: &line, timeZone: timeZone)
+        let fieldsStart = line.bytes.count
+        appendPayload(to: &line)
+        return fieldsStart..<line.bytes.count
+    }
+
+    /// Writes the members every event has, before its kind's own: `seq`, `event`, `case`, `at`, `recorded`.
+    func appendHead(to line: inout NDJSONLine, timeZone: OfficeTimeZone) {
         line.field("seq", seq)
         line.field("event", kind.rawValue)
         line.field("case", caseID)
         line.field("at", at, in: timeZone)
         line.field("recorded", recorded, in: timeZone)
-        let fieldsStart = line.bytes.count
-        appendPayload(to: &line)
-        return fieldsStart..<line.bytes.count
     }
 
     /// Writes the kind's own fields, absent optional ones left out.

@@ -106,17 +106,8 @@ final class JournalLineBatch {
     /// - Returns: where the fields are in `bytes`.
     private func writeBody(_ event: JournalEvent, fields: [UInt8], to bytes: inout [UInt8]) -> Range<Int> {
         if !writeHead(event, to: &bytes) {
-            bytes.appendLiteral(#"{"seq":"#)
-            bytes.appendDecimal(event.seq)
-            bytes.appendLiteral(#","event":""#)
-            bytes.append(contentsOf: event.kind.rawValue.utf8)
-            bytes.appendLiteral(#"","case":"#)
-            bytes.appendJSONString(event.caseID)
-            bytes.appendLiteral(#","at":""#)
-            at.append(event.at, timeZone: timeZone, to: &bytes)
-            bytes.appendLiteral(#"","recorded":""#)
-            recorded.append(event.recorded, timeZone: timeZone, to: &bytes)
-            bytes.append(UInt8(ascii: "\""))
+            // A case number to escape or over 48 bytes: the general writer's own head.
+            NDJSONLine.appending(to: &bytes) { line in event.appendHead(to: &line, timeZone: timeZone) }
         }
         let start = bytes.count
         bytes.append(contentsOf: fields)

@@ -15,11 +15,7 @@ struct InstantText {
         }
     }
 
-    mutating func append(_ instant: Instant, timeZone: OfficeTimeZone, to bytes: inout [UInt8]) {
-        update(instant, timeZone: timeZone)
-        withUnsafeBytes(of: &text) { raw in bytes.append(contentsOf: raw.prefix(OfficeTimeZone.formattedLength)) }
-    }
-
+    /// Writes `instant`'s text, made again only when it differs from the last one.
     mutating func write(_ instant: Instant, timeZone: OfficeTimeZone, to out: inout ByteCursor) {
         update(instant, timeZone: timeZone)
         withUnsafeBytes(of: &text) { raw in
