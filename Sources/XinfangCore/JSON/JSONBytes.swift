@@ -109,10 +109,12 @@ struct ByteCursor {
         position += count
     }
 
-    /// Writes `text`'s UTF-8 as it is; false (nothing written) when its storage is not contiguous.
+    /// Writes `text`'s UTF-8 as it is (a byte at a time in the rare string whose storage is not contiguous).
     @inline(__always)
-    mutating func text(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes($0) } != nil
+    mutating func text(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ bytes($0) }) == nil {
+            for byte in text.utf8 { self.byte(byte) }
+        }
     }
 
     /// Writes `text` as a JSON string literal when no byte of it needs an escape; false (nothing

@@ -69,43 +69,27 @@ public struct FilingIndex: Sendable {
         } else {
             count += 10
         }
-        // The same bytes written in one go into an array of the right size.
+        // Written in one go into an array of the right size.
         let written = [UInt8].written(capacity: count) { out in
-            guard out.text(filing.channel.rawValue) else { return false }
+            out.text(filing.channel.rawValue)
             out.byte(0x1F)
             let date = CivilCalendar.civilFromDays(day.dayNumber)
             out.place(10) { CivilCalendar.writeDate(year: date.year, month: date.month, day: date.day, to: $0) }
             out.byte(0x1F)
             if let petitioner = filing.petitioner {
-                guard out.text(petitioner.name) else { return false }
+                out.text(petitioner.name)
                 out.byte(0x1F)
-                guard petitioner.idNumber.map({ out.text($0) }) ?? true else { return false }
+                if let idNumber = petitioner.idNumber { out.text(idNumber) }
                 out.byte(0x1F)
-                guard petitioner.phone.map({ out.text($0) }) ?? true else { return false }
+                if let phone = petitioner.phone { out.text(phone) }
             } else {
                 out.literal("anonymous")
             }
             out.byte(0x1F)
-            return out.text(filing.summary)
+            out.text(filing.summary)
+            return true
         }
-        if let written { return FilingKey(written) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(96 + filing.summary.utf8.count)
-        func part(_ text: String) {
-            bytes.append(0x1F)
-            bytes.append(contentsOf: text.utf8)
-        }
-        bytes.append(contentsOf: filing.channel.rawValue.utf8)
-        part(timeZone.localDate(of: received).description)
-        if let petitioner = filing.petitioner {
-            part(petitioner.name)
-            part(petitioner.idNumber ?? "")
-            part(petitioner.phone ?? "")
-        } else {
-            part("anonymous")
-        }
-        part(filing.summary)
-        return FilingKey(bytes)
+        return FilingKey(written ?? [])  // never nil: nothing above refuses
     }
 
     /// The case an identical earlier submission was filed as, if any.

@@ -79,23 +79,20 @@ struct FilingKeys: Sendable {
 extension FilingKeys {
     /// The key of ``Petitioner/identityKey``: its UTF-8 bytes, written in one go.
     static func identity(of petitioner: Petitioner) -> FilingKey? {
-        let written: [UInt8]?
         if let idNumber = petitioner.idNumber {
-            written = [UInt8].written(capacity: 3 + idNumber.utf8.count) { out in
+            return FilingKey([UInt8].written(capacity: 3 + idNumber.utf8.count) { out in
                 out.literal("id:")
-                return out.text(idNumber)
-            }
-        } else if let phone = petitioner.phone, !phone.isEmpty {
-            written = [UInt8].written(capacity: 4 + petitioner.name.utf8.count + phone.utf8.count) { out in
-                out.literal("np:")
-                guard out.text(petitioner.name) else { return false }
-                out.byte(0x1F)
-                return out.text(phone)
-            }
-        } else {
-            return nil
+                out.text(idNumber)
+                return true
+            } ?? [])
         }
-        if let written { return FilingKey(written) }
-        return petitioner.identityKey.map { FilingKey($0) }
+        guard let phone = petitioner.phone, !phone.isEmpty else { return nil }
+        return FilingKey([UInt8].written(capacity: 4 + petitioner.name.utf8.count + phone.utf8.count) { out in
+            out.literal("np:")
+            out.text(petitioner.name)
+            out.byte(0x1F)
+            out.text(phone)
+            return true
+        } ?? [])
     }
 }
