@@ -262,7 +262,7 @@ final class FilingKeysBytesTests: XCTestCase {
             var text = ""
             for _ in 0..<random.below(5) { text.unicodeScalars.append(random.pick(scalars)) }
             let bytes = Array(text.utf8)
-            let edges = bytes.withUnsafeBufferPointer { PetitionLineReader.Scanner.hasPlainEdges($0.baseAddress!, $0.count) }
+            let edges = bytes.withUnsafeBufferPointer { String.hasPlainEdges($0.baseAddress!, $0.count) }
             if edges {
                 plain += 1
                 XCTAssertFalse(text.isEmpty)
@@ -272,7 +272,7 @@ final class FilingKeysBytesTests: XCTestCase {
         XCTAssertGreaterThan(plain, 2000)
         for text in ["中文。", "“引号”", "a", "请尽快处理。", "\u{3001}x\u{3002}"] {
             let bytes = Array(text.utf8)
-            XCTAssertTrue(bytes.withUnsafeBufferPointer { PetitionLineReader.Scanner.hasPlainEdges($0.baseAddress!, $0.count) }, text)
+            XCTAssertTrue(bytes.withUnsafeBufferPointer { String.hasPlainEdges($0.baseAddress!, $0.count) }, text)
         }
     }
 }

@@ -1,4 +1,31 @@
 extension String {
+    /// Whether the `count` bytes at `start` (valid UTF-8) neither start nor end with a scalar
+    /// that ``String/trimmingSpaces()`` trims (``Unicode/Scalar/isSpace``), judged from the
+    /// scalars' bytes; false for an empty string.
+    static func hasPlainEdges(_ start: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count > 0 else { return false }
+        func plain(_ at: Int) -> Bool {
+            let lead = start[at]
+            if lead < 0x80 { return lead != 0x20 && !(0x09...0x0D).contains(lead) }
+            guard lead >= 0xC2 && lead <= 0xE3 else { return true }
+            let second = at + 1 < count ? start[at + 1] : 0
+            let third = at + 2 < count ? start[at + 2] : 0
+            switch lead {
+            case 0xC2: return second != 0x85 && second != 0xA0  // U+0085, U+00A0
+            case 0xE1: return !(second == 0x9A && third == 0x80)  // U+1680
+            case 0xE2:  // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+                if second == 0x80 { return !(third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF) }
+                return !(second == 0x81 && third == 0x9F)
+            case 0xE3: return !(second == 0x80 && third == 0x80)  // U+3000
+            default: return true
+            }
+        }
+        guard plain(0) else { return false }
+        var last = count - 1
+        while last > 0 && start[last] & 0xC0 == 0x80 && count - last < 4 { last -= 1 }
+        return plain(last)
+    }
+
     /// The string without leading and trailing white space (Unicode White_Space, the ideographic space U+3000 included).
     ///
     /// Works on scalars with a hand-written table rather than `Character.isWhitespace`,

@@ -97,7 +97,7 @@ extension JournalLineDecoder {
         }
         let value = values[field.rawValue]
         guard value.kind == .string else { throw Fallback() }
-        if nonBlank, value.escaped || !Self.hasSolidEdges(b + value.start, value.count) {
+        if nonBlank, value.escaped || !String.hasPlainEdges(b + value.start, value.count) {
             guard try trimmed(value, b, shared: false) != nil else { throw Fallback() }
         }
         return ""
@@ -196,20 +196,7 @@ extension JournalLineDecoder {
 
     mutating func channel(_ b: UnsafePointer<UInt8>) throws(Fallback) -> Channel {
         guard let value = take(.channel), value.kind == .string else { throw Fallback() }
-        if !value.escaped {
-            let p = b + value.start
-            switch value.count {
-            case 3 where Self.equal(p, "fax"): return .fax
-            case 5 where Self.equal(p, "visit"): return .visit
-            case 5 where Self.equal(p, "phone"): return .phone
-            case 5 where Self.equal(p, "video"): return .video
-            case 6 where Self.equal(p, "letter"): return .letter
-            case 6 where Self.equal(p, "online"): return .online
-            case 6 where Self.equal(p, "mobile"): return .mobile
-            case 7 where Self.equal(p, "mailbox"): return .mailbox
-            default: break
-            }
-        }
+        if !value.escaped, let channel = Channel(name: b + value.start, count: value.count) { return channel }
         guard let channel = Channel(rawValue: try string(value, b)) else { throw Fallback() }
         return channel
     }

@@ -35,22 +35,9 @@ extension JournalLineDecoder {
             }
         }
         let text = try string(value, b)
-        if !value.escaped, Self.hasSolidEdges(b + value.start, value.count) { return text }
+        if !value.escaped, String.hasPlainEdges(b + value.start, value.count) { return text }
         let trimmed = text.trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
-    }
-
-    /// True when the (valid UTF-8) text certainly neither starts nor ends with white space, so
-    /// trimming leaves it as it is: its first and last characters are visible ASCII or CJK
-    /// ideographs (U+4000–U+9FFF, lead bytes E4–E9), which never join a cluster that starts with white space.
-    @inline(__always)
-    static func hasSolidEdges(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        guard count > 0 else { return false }
-        let first = p[0]
-        guard (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9) else { return false }
-        let last = p[count - 1]
-        if last > 0x20 && last < 0x7F { return true }
-        return count >= 3 && p[count - 3] >= 0xE4 && p[count - 3] <= 0xE9
     }
 
     /// Checks a value the event does not use the way the reference path would: its escapes (its

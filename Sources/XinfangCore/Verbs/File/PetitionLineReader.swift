@@ -142,38 +142,11 @@ struct PetitionLineReader: Sendable {
         }
 
         /// ``string()`` trimmed as ``String/trimmingSpaces()`` trims it: a string whose first and last
-        /// bytes cannot be those of white space (``hasPlainEdges(_:_:)``) is taken as it is.
+        /// bytes cannot be those of white space (``String/hasPlainEdges(_:_:)``) is taken as it is.
         private mutating func trimmedString() -> String? {
             let start = position + 1
             guard let text = string() else { return nil }
-            return Self.hasPlainEdges(bytes + start, position - 1 - start) ? text : text.trimmingSpaces()
-        }
-
-        /// Whether the `count` bytes at `start` (valid UTF-8) neither start nor end with a scalar
-        /// that ``String/trimmingSpaces()`` trims (``Unicode/Scalar/isSpace``), judged from the
-        /// scalars' bytes; false for an empty string.
-        static func hasPlainEdges(_ start: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-            guard count > 0 else { return false }
-            func plain(_ at: Int) -> Bool {
-                let lead = start[at]
-                if lead < 0x80 { return lead != 0x20 && !(0x09...0x0D).contains(lead) }
-                guard lead >= 0xC2 && lead <= 0xE3 else { return true }
-                let second = at + 1 < count ? start[at + 1] : 0
-                let third = at + 2 < count ? start[at + 2] : 0
-                switch lead {
-                case 0xC2: return second != 0x85 && second != 0xA0  // U+0085, U+00A0
-                case 0xE1: return !(second == 0x9A && third == 0x80)  // U+1680
-                case 0xE2:  // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
-                    if second == 0x80 { return !(third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF) }
-                    return !(second == 0x81 && third == 0x9F)
-                case 0xE3: return !(second == 0x80 && third == 0x80)  // U+3000
-                default: return true
-                }
-            }
-            guard plain(0) else { return false }
-            var last = count - 1
-            while last > 0 && start[last] & 0xC0 == 0x80 && count - last < 4 { last -= 1 }
-            return plain(last)
+            return String.hasPlainEdges(bytes + start, position - 1 - start) ? text : text.trimmingSpaces()
         }
 
         /// A string without escapes or control characters, in valid UTF-8.
@@ -348,26 +321,5 @@ extension PetitionForm {
         let phone = text(fields.phone)
         if let phone, !PetitionForm.isPhoneNumber(phone) { return nil }
         return Petitioner(name: name, idNumber: idNumber, phone: phone, address: text(fields.address))
-    }
-}
-
-extension Channel {
-    /// The channel whose English name is exactly `text` (what ``init(rawValue:)`` gives), matched by its bytes.
-    init?(exactName text: String) {
-        let found = text.utf8.withContiguousStorageIfAvailable { name -> Channel? in
-            guard let base = name.baseAddress else { return nil }
-            func its(_ word: StaticString) -> Bool {
-                word.utf8CodeUnitCount == name.count && memcmp(base, word.utf8Start, name.count) == 0
-            }
-            switch name.count {
-            case 3: return its("fax") ? .fax : nil
-            case 5: return its("visit") ? .visit : its("phone") ? .phone : its("video") ? .video : nil
-            case 6: return its("letter") ? .letter : its("online") ? .online : its("mobile") ? .mobile : nil
-            case 7: return its("mailbox") ? .mailbox : nil
-            default: return nil
-            }
-        }
-        guard let channel = found ?? Channel(rawValue: text) else { return nil }
-        self = channel
     }
 }
