@@ -75,8 +75,8 @@ final class WritingPathTests: XCTestCase {
             var echoes: [[UInt8]] = []
             var length = 0
             for event in events {
-                let (lineLength, echo) = batch.append(event, echo: .fields(after: prefix))
-                length += lineLength
+                var echo: [UInt8] = []
+                length += batch.append(event, fields: nil, echo: .fields(after: prefix), printingTo: &echo)
                 echoes.append(echo)
             }
             let (bytes, last) = batch.finish()

@@ -71,14 +71,6 @@ final class JournalLineBatch {
         self.queue = queue
     }
 
-    /// Encodes `event`'s line (its hash comes later) and gives what to print for it.
-    /// - Returns: the line's length in bytes, and `echo` made from the line's fields.
-    func append(_ event: JournalEvent, echo: LineOutcome.Echo) -> (length: Int, echo: [UInt8]) {
-        var printed: [UInt8] = []
-        let length = append(event, fields: nil, echo: echo, printingTo: &printed)
-        return (length, printed)
-    }
-
     /// Encodes `event`'s line (its hash comes later) and appends what to print for it to `output`.
     /// - Parameter fields: the event's own fields already encoded, exactly as
     ///   ``JournalEvent/appendPayload(to:)`` writes them; nil to encode them here.
