@@ -40,6 +40,15 @@ final class JournalPartsTests: XCTestCase {
         }
     }
 
+    /// Reads `path` on each number of `readers` and checks that the parts are joined into the book of one pass.
+    private func assertJoinedLikeOnePass(_ path: String, _ onePass: Load, readers: [Int],
+                                         file: StaticString = #filePath, line: UInt = #line) throws {
+        for count in readers {
+            XCTAssertEqual(load(path, readers: count), onePass, "\(count) threads", file: file, line: line)
+            XCTAssertTrue(try joinsParts(path, readers: count), "\(count) threads", file: file, line: line)
+        }
+    }
+
     /// Whether the parts were joined (true) or the single pass had to decide (false).
     private func joinsParts(_ path: String, readers: Int) throws -> Bool {
         let file = try JournalFile.openForReading(path: path)
@@ -72,10 +81,7 @@ final class JournalPartsTests: XCTestCase {
         let path = try write(lines(events))
         let onePass = load(path, readers: 1)
         XCTAssertEqual(onePass.book?.count, 400)
-        for readers in [2, 3, 4, 7, 16] {
-            XCTAssertEqual(load(path, readers: readers), onePass, "\(readers) parts")
-            XCTAssertTrue(try joinsParts(path, readers: readers), "\(readers) parts")
-        }
+        try assertJoinedLikeOnePass(path, onePass, readers: [2, 3, 4, 7, 16])
         // The test means something only if cases run across parts: their later events are kept aside and joined.
         let file = try JournalFile.openForReading(path: path)
         let ranges = try JournalReplay.partRanges(file: file, parts: 2, minimumPartBytes: 1)
@@ -133,10 +139,7 @@ final class JournalPartsTests: XCTestCase {
         let path = try write(lines(ordered))
         let onePass = load(path, readers: 1)
         XCTAssertEqual(onePass.book?.count, 300)
-        for readers in [2, 5] {
-            XCTAssertEqual(load(path, readers: readers), onePass)
-            XCTAssertTrue(try joinsParts(path, readers: readers))
-        }
+        try assertJoinedLikeOnePass(path, onePass, readers: [2, 5])
     }
 
     /// Case numbers that are not the office's canonical ones (other spellings, other offices,
@@ -151,10 +154,7 @@ final class JournalPartsTests: XCTestCase {
             let path = try write(lines(events))
             let onePass = load(path, readers: 1)
             XCTAssertEqual(onePass.book?.count, 240)
-            for readers in [2, 3] {
-                XCTAssertEqual(load(path, readers: readers), onePass)
-                XCTAssertTrue(try joinsParts(path, readers: readers))
-            }
+            try assertJoinedLikeOnePass(path, onePass, readers: [2, 3])
             // And one of them filed again in the last part.
             var again = try XCTUnwrap(events.first { $0.kind == .filed && $0.caseID.hasPrefix(rename(0).prefix(3)) })
             again.seq = events.count + 1
@@ -188,10 +188,7 @@ final class JournalPartsTests: XCTestCase {
         let path = try write(Array(all.dropLast()), tail: Array(all[all.count - 1].dropLast()))
         let onePass = load(path, readers: 1)
         XCTAssertEqual(onePass.warnings, ["journal \(path): line \(all.count) is torn (a write cut off by a crash, never acknowledged); not counted"])
-        for readers in [2, 4] {
-            XCTAssertEqual(load(path, readers: readers), onePass)
-            XCTAssertTrue(try joinsParts(path, readers: readers))
-        }
+        try assertJoinedLikeOnePass(path, onePass, readers: [2, 4])
     }
 
     /// Damage anywhere: the parts are not joined, and the single pass words the refusal.
