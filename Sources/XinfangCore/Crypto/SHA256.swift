@@ -1,9 +1,12 @@
 // SHA256.swift
-// xinfang: pure-Swift SHA-256 (FIPS 180-4, section 6.2).
+// xinfang: SHA-256 in Swift (FIPS 180-4, section 6.2).
 //
 // Foundation on Linux has no CryptoKit and the project takes no package
 // dependencies, so the hash-chained journal is verified with this
-// implementation. It uses only the standard library.
+// implementation. It uses only the standard library, and the processor's
+// SHA extensions (XinfangSHAExtensions) when it has them.
+
+import XinfangSHAExtensions
 
 /// Incremental SHA-256 hasher (FIPS 180-4).
 ///
@@ -45,14 +48,35 @@ public struct SHA256: Sendable {
     /// Total number of message bytes seen so far, modulo 2^64.
     private var byteCount: UInt64
 
+    /// Which compression function this hasher runs.
+    private let rounds: Rounds
+
+    /// SHA-256's compression function, on the processor's SHA extensions or in portable Swift.
+    /// Both give the same digests.
+    enum Rounds: Sendable {
+        case extensions
+        case portable
+
+        /// The extensions when ``SHA256/usesProcessorExtensions``, else the portable rounds.
+        static let fastest: Rounds = SHA256.usesProcessorExtensions ? .extensions : .portable
+    }
+
     /// Creates a hasher with the FIPS 180-4 initial hash value.
     ///
     /// - Complexity: O(1).
     public init() {
+        self.init(rounds: .fastest)
+    }
+
+    /// A hasher on the given compression function (the tests check one against the other).
+    ///
+    /// - Precondition: `rounds` is `.portable`, or ``usesProcessorExtensions``.
+    init(rounds: Rounds) {
         self.state = State()
         self.buffer = Block()
         self.bufferCount = 0
         self.byteCount = 0
+        self.rounds = rounds
     }
 
     // MARK: Incremental API
@@ -81,14 +105,14 @@ public struct SHA256: Sendable {
             pointer += take
             remaining -= take
             if bufferCount < SHA256.blockSize { return }
-            buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
+            buffer.withBytes { State.compress(&state, blocks: $0, count: 1, rounds: rounds) }
             bufferCount = 0
         }
 
         // Whole blocks straight from the caller's memory.
         let wholeBlocks = remaining / SHA256.blockSize
         if wholeBlocks > 0 {
-            State.compress(&state, blocks: pointer, count: wholeBlocks)
+            State.compress(&state, blocks: pointer, count: wholeBlocks, rounds: rounds)
             let consumed = wholeBlocks * SHA256.blockSize
             pointer += consumed
             remaining -= consumed
@@ -156,12 +180,12 @@ public struct SHA256: Sendable {
         if bufferCount > lengthOffset {
             // No room for the length field: pad this block out and start another.
             buffer.zero(from: bufferCount, to: SHA256.blockSize)
-            buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
+            buffer.withBytes { State.compress(&state, blocks: $0, count: 1, rounds: rounds) }
             bufferCount = 0
         }
         buffer.zero(from: bufferCount, to: lengthOffset)
         buffer.setBigEndian(bitLength, at: lengthOffset)
-        buffer.withBytes { State.compress(&state, blocks: $0, count: 1) }
+        buffer.withBytes { State.compress(&state, blocks: $0, count: 1, rounds: rounds) }
         bufferCount = 0
     }
 
@@ -183,6 +207,11 @@ public struct SHA256: Sendable {
         hex(state.h0, at: 0); hex(state.h1, at: 8); hex(state.h2, at: 16); hex(state.h3, at: 24)
         hex(state.h4, at: 32); hex(state.h5, at: 40); hex(state.h6, at: 48); hex(state.h7, at: 56)
     }
+
+    /// Whether blocks are compressed on the processor's SHA extensions (x86-64 processors that
+    /// have them, unless `XINFANG_SHA_EXTENSIONS=0`) rather than by the portable Swift rounds.
+    /// Both give the same digests; the extensions are about five times as fast.
+    public static let usesProcessorExtensions: Bool = SHA256Extensions.isAvailable
 
     // MARK: One-shot API
 
@@ -339,7 +368,29 @@ extension SHA256 {
 
         /// Runs the compression function over `count` consecutive 64-byte
         /// blocks starting at `blocks` (no alignment requirement).
-        static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
+        @inline(__always)
+        static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int, rounds: Rounds) {
+            switch rounds {
+            case .extensions: compressWithExtensions(&state, blocks: blocks, count: count)
+            case .portable: compressPortably(&state, blocks: blocks, count: count)
+            }
+        }
+
+        /// ``compress(_:blocks:count:)`` on the SHA extensions.
+        ///
+        /// - Precondition: ``SHA256/usesProcessorExtensions``.
+        static func compressWithExtensions(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
+            var words = (state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7)
+            withUnsafeMutablePointer(to: &words) { tuple in
+                tuple.withMemoryRebound(to: UInt32.self, capacity: 8) {
+                    SHA256Extensions.compress($0, blocks: blocks, count: count)
+                }
+            }
+            (state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7) = words
+        }
+
+        /// ``compress(_:blocks:count:)`` in portable Swift, on any processor.
+        static func compressPortably(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
             // Fully unrolled (generated code): the message schedule is a rolling window of sixteen
             // locals and the round constants (``SHA256/roundConstants``) are literals, so a block
             // touches no memory but its own 64 bytes. Message schedule and rounds: FIPS 180-4, 6.2.2.

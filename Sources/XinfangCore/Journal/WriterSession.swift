@@ -53,8 +53,9 @@ public enum LineOutcome {
 /// therefore always means a durable event.
 ///
 /// What a verb can make of a record without the state (`Prepared`: for `file`, the
-/// petition read and checked) is made for the whole batch before the lock is taken;
-/// deciding against the state then goes through the records in order.
+/// petition read and checked) is made for the whole batch before the lock is taken, on
+/// other threads while the batch before is decided (``BatchPreparation``); deciding
+/// against the state then goes through the records in order.
 public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     /// What the verb makes of one record on its own, given the batch's time (any thread may call it).
     public typealias Prepare = @Sendable (InputRecord, Instant) -> Prepared
@@ -75,6 +76,9 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     private var journal: JournalFile?
     private var position = JournalPosition.start
     private var pending: [InputRecord] = []
+    /// A full batch being prepared on other threads while the batch before it is decided and
+    /// the next one is read; decided when the next batch is full or the input pauses.
+    private var preparing: BatchPreparation<Prepared>?
     /// How many threads a batch is prepared on (`$XINFANG_THREADS`, else one per core).
     private let threads: Int
     /// Where the hash chain of a batch is computed while the records are decided; nil with one thread.
@@ -119,10 +123,12 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
 
     /// Takes one input record; a batch is committed when full.
     ///
-    /// A full batch is decided at once, but (with more than one thread) it is appended, flushed
-    /// and printed only when the next batch is ready to be decided or the input pauses, so that
-    /// its hash chain is computed while the next records are read and prepared. The journal stays
-    /// locked in between, so nothing can come between the batch's decisions and its lines.
+    /// With one thread a full batch is prepared, decided, appended, flushed and printed at once.
+    /// With more, the work overlaps: a full batch is prepared on the other threads while the batch
+    /// before it is decided and this thread reads on; it is decided when the next batch is full
+    /// (or the input pauses), and appended, flushed and printed when the batch after it is decided,
+    /// so that its hash chain is computed meanwhile. The journal stays locked from a batch's
+    /// decisions until its lines are flushed, so nothing can come between them.
     public func submit(_ record: InputRecord) {
         guard fatal == nil else { return }
         pending.append(record)
@@ -137,15 +143,26 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     private func commit(finishing: Bool) {
         guard fatal == nil else { return }
         do {
-            if !pending.isEmpty {
-                let batch = pending
-                pending.removeAll(keepingCapacity: true)
-                try decide(batch)
+            let started = preparing
+            preparing = pending.isEmpty ? nil : startPreparing()
+            if let started { try decide(started) }
+            if finishing {
+                if let last = preparing {
+                    preparing = nil
+                    try decide(last)
+                }
+                try finishDecided()
             }
-            if finishing { try finishDecided() }
         } catch {
             fatal = error
         }
+    }
+
+    /// Starts preparing the pending records as a batch, on the threads other than this one.
+    private func startPreparing() -> BatchPreparation<Prepared> {
+        let batch = BatchPreparation(records: pending, now: context.environment.now(), helpers: threads - 1, prepare: prepare)
+        pending.removeAll(keepingCapacity: true)
+        return batch
     }
 
     /// Finishes the batch still being hashed, if any, keeping the first failure as fatal.
@@ -197,7 +214,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
 
     /// Commits when records are waiting and the input has nothing more ready to read right now.
     public func commitIfInputIdle(descriptor: Int32?) {
-        guard !pending.isEmpty || decided != nil else { return }
+        guard !pending.isEmpty || preparing != nil || decided != nil else { return }
         guard let descriptor else { return }
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         if poll(&poller, 1, 0) == 0 { commit() }
@@ -216,11 +233,11 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     /// The batch decided and not yet appended; the journal is locked while there is one.
     private var decided: DecidedBatch?
 
-    /// Prepares `batch`, finishes the batch before it, then locks the journal, catches up and
-    /// decides each record in order, leaving the batch to ``finishDecided()``.
-    private func decide(_ batch: [InputRecord]) throws(JournalError) {
-        let now = context.environment.now()
-        let prepared = prepareAll(batch, now: now)
+    /// Waits for `preparation` (helping it), finishes the batch before it, then locks the journal,
+    /// catches up and decides each record in order, leaving the batch to ``finishDecided()``.
+    private func decide(_ preparation: BatchPreparation<Prepared>) throws(JournalError) {
+        let batch = preparation.records, now = preparation.now
+        let prepared = preparation.take()
         try finishDecided()
         if let journal, !dryRun {
             try journal.lock()
@@ -302,23 +319,6 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         context.stdout.flush()
     }
 
-    /// Every record of `batch` prepared, in order: on all of ``threads`` when the batch is large.
-    private func prepareAll(_ batch: [InputRecord], now: Instant) -> [Prepared] {
-        let pieceSize = 128
-        let prepare = self.prepare
-        guard threads > 1, batch.count >= 2 * pieceSize else { return batch.map { prepare($0, now) } }
-        return [Prepared](unsafeUninitializedCapacity: batch.count) { buffer, initialized in
-            let slots = PreparedSlots(base: buffer.baseAddress!)
-            let pieces = (batch.count + pieceSize - 1) / pieceSize
-            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
-                for index in (piece * pieceSize)..<min(batch.count, (piece + 1) * pieceSize) {
-                    (slots.base + index).initialize(to: prepare(batch[index], now))
-                }
-            }
-            initialized = batch.count
-        }
-    }
-
     /// Reads lines other writers appended since the last catch-up into the state.
     private func catchUp() throws(JournalError) {
         guard let journal else { return }
@@ -358,9 +358,4 @@ extension WriterSession where Prepared == Result<JSONObject, InputError> {
                       }
                   })
     }
-}
-
-/// Where the prepared records of a batch are put, each slot by one thread.
-private struct PreparedSlots<Prepared>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Prepared>
 }
