@@ -15,6 +15,13 @@ final class AuditLightsLineTests: XCTestCase {
                 daysSinceFiled: [0, 7, 123_456, -1][index % 4], region: texts[(index + 3) % texts.count],
                 category: texts[(index + 7) % texts.count]))
         }
+        // Rows whose texts need no escape and whose numbers are not negative (the usual rows, written in one piece).
+        for (index, text) in ["市人社局", "😀 emoji", "é", "", "\u{2028}"].enumerated() {
+            rows.append(AuditLights.Row(
+                caseID: "GD-2026-\(1_000_000 + index)", unit: text, assigned: dates[index % dates.count], days: index * 1_000,
+                light: Light.allCases[index % 3], due: dates[(index + 2) % dates.count], overdue: index % 2 == 0,
+                daysSinceFiled: index * 99_999, region: "广州市", category: text))
+        }
         var expected: [UInt8] = []
         for row in rows {
             NDJSONLine.appending(to: &expected) { line in

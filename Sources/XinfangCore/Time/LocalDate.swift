@@ -58,12 +58,17 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Appends ``description`` (`YYYY-MM-DD`) to `bytes`, without making a `String`.
     func appendText(to bytes: inout [UInt8]) {
-        let c = CivilCalendar.civilFromDays(dayNumber)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
             guard let p = buffer.baseAddress else { return }
-            CivilCalendar.writeDate(year: c.year, month: c.month, day: c.day, to: p)
+            writeText(to: p)
             bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: 10))
         }
+    }
+
+    /// Writes ``description`` (`YYYY-MM-DD`, 10 bytes) at `p`.
+    func writeText(to p: UnsafeMutablePointer<UInt8>) {
+        let c = CivilCalendar.civilFromDays(dayNumber)
+        CivilCalendar.writeDate(year: c.year, month: c.month, day: c.day, to: p)
     }
 
     /// The year and month as `YYYY-MM`, e.g. `2026-03`; used to group by month.
@@ -229,5 +234,13 @@ enum CivilCalendar {
         write(month, digits: 2, to: p + 5)
         p[7] = UInt8(ascii: "-")
         write(day, digits: 2, to: p + 8)
+    }
+}
+
+extension ByteCursor {
+    /// Writes `day` as `YYYY-MM-DD` (``LocalDate/description``).
+    @inline(__always)
+    mutating func date(_ day: LocalDate) {
+        place(10) { day.writeText(to: $0) }
     }
 }

@@ -21,7 +21,7 @@ struct AuditLights {
 
     /// The rows for the open cases of `book` as of `asOf` that pass `request`'s filters, most overdue first.
     static func rows(_ book: CaseBook, asOf: LocalDate, request: AuditRequest, filter: AuditRequest.LightFilter) -> [Row] {
-        var rows: [Row] = []
+        var rows: [Row] = [], caseIDs: [String] = [], order: [(Int, Int)] = []
         for record in book.cases where request.matches(record) {
             // The same computation as stats' light counts, so the two always agree.
             guard let supervision = record.supervision(asOf: asOf, policy: book.policy) else { continue }
@@ -29,8 +29,11 @@ struct AuditLights {
             rows.append(Row(caseID: record.id, unit: record.unit ?? "", assigned: supervision.assigned, days: supervision.days,
                             light: supervision.light, due: supervision.due, overdue: supervision.overdue,
                             daysSinceFiled: supervision.daysSinceFiled, region: record.region, category: record.category))
+            caseIDs.append(record.id)
+            order.append((supervision.due.dayNumber, -supervision.days))
         }
-        return CaseOrder.sorted(rows, caseID: \.caseID) { ($0.due.dayNumber, -$0.days) }
+        CaseOrder.sort(&rows, caseIDs: caseIDs, primary: order)
+        return rows
     }
 
     /// Writes `rows` in `format`.
@@ -51,28 +54,8 @@ struct AuditLights {
         // handed to the sink 64 KiB at a time, rather than one array per line.
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 17)
-        // The keys and punctuation are literals and the dates written as bytes: the same line
-        // NDJSONLine writes (`AuditLightsTests` compares them), at a fraction of the cost.
         for row in rows {
-            buffer.appendLiteral(#"{"case":"#)
-            buffer.appendJSONString(row.caseID)
-            buffer.appendLiteral(#","unit":"#)
-            buffer.appendJSONString(row.unit)
-            buffer.appendLiteral(#","assigned":""#)
-            row.assigned.appendText(to: &buffer)
-            buffer.appendLiteral(#"","days":"#)
-            buffer.appendDecimal(row.days)
-            buffer.appendLiteral(#","light":"#)
-            buffer.appendJSONString(row.light.rawValue)
-            buffer.appendLiteral(#","due":""#)
-            row.due.appendText(to: &buffer)
-            buffer.appendLiteral(row.overdue ? #"","overdue":true,"days_since_filed":"# : #"","overdue":false,"days_since_filed":"#)
-            buffer.appendDecimal(row.daysSinceFiled)
-            buffer.appendLiteral(#","region":"#)
-            buffer.appendJSONString(row.region)
-            buffer.appendLiteral(#","category":"#)
-            buffer.appendJSONString(row.category)
-            buffer.appendLiteral("}\n")
+            if !appendPlainLine(row, to: &buffer) { appendLine(row, to: &buffer) }
             if buffer.count >= 1 << 16 {
                 sink.write(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -80,47 +63,63 @@ struct AuditLights {
         }
         sink.write(buffer)
     }
-}
 
-/// The order of case numbers: by office, year and sequence when they parse (`XF-2026-999999` before
-/// `XF-2026-1000000`), other identifiers after them in text order.
-enum CaseOrder {
-    /// `items` sorted by `primary` ascending, then by case number.
-    ///
-    /// Every item gets one key of five integers (the primary pair, the office's rank, the year, the
-    /// sequence) and indices are sorted by it, so no text is parsed or compared while sorting.
-    static func sorted<T>(_ items: [T], caseID: (T) -> String, primary: (T) -> (Int, Int) = { _ in (0, 0) }) -> [T] {
-        let ids = items.map(caseID)
-        let numbers = ids.map { CaseNumber(parsing: $0) }
-        var officeRank: [String: Int] = [:]
-        for (rank, office) in Set(numbers.compactMap { $0?.office }).sorted().enumerated() { officeRank[office] = rank }
-        var textRank: [Int: Int] = [:]
-        for (rank, index) in ids.indices.filter({ numbers[$0] == nil }).sorted(by: { ids[$0] < ids[$1] }).enumerated() {
-            textRank[index] = rank
+    /// Appends `row`'s NDJSON line, written in one piece on the stack, when none of its texts
+    /// needs an escape and its numbers are not negative (every row but a rare one); false,
+    /// appending nothing, otherwise.
+    static func appendPlainLine(_ row: Row, to buffer: inout [UInt8]) -> Bool {
+        // The line's literals, quotes, dates and numbers take under 200 bytes.
+        let bound = 256 + row.caseID.utf8.count + row.unit.utf8.count + row.region.utf8.count + row.category.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { room -> Bool in
+            guard let base = room.baseAddress else { return false }
+            var out = ByteCursor(base)
+            out.literal(#"{"case":"#)
+            guard out.plainString(row.caseID) else { return false }
+            out.literal(#","unit":"#)
+            guard out.plainString(row.unit) else { return false }
+            out.literal(#","assigned":""#)
+            out.date(row.assigned)
+            out.literal(#"","days":"#)
+            guard out.decimal(row.days) else { return false }
+            out.literal(#","light":""#)
+            out.text(row.light.rawValue)
+            out.literal(#"","due":""#)
+            out.date(row.due)
+            out.literal(row.overdue ? #"","overdue":true,"days_since_filed":"# : #"","overdue":false,"days_since_filed":"#)
+            guard out.decimal(row.daysSinceFiled) else { return false }
+            out.literal(#","region":"#)
+            guard out.plainString(row.region) else { return false }
+            out.literal(#","category":"#)
+            guard out.plainString(row.category) else { return false }
+            out.literal("}\n")
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: out.count))
+            return true
         }
-        var keys: [SortKey] = items.indices.map { index in
-            let (first, second) = primary(items[index])
-            guard let number = numbers[index], let office = officeRank[number.office] else {
-                return SortKey(first: first, second: second, office: Int.max, year: 0, sequence: textRank[index] ?? 0, index: index)
-            }
-            return SortKey(first: first, second: second, office: office, year: number.year, sequence: number.sequence, index: index)
-        }
-        // The keys themselves are sorted (not indices compared through a closure): tens of thousands of rows in audit.
-        keys.sort()
-        return keys.map { items[$0.index] }
     }
 
-    /// An item's place: its primary pair, then its case number's office rank, year and sequence (or text rank).
-    private struct SortKey: Comparable {
-        let first: Int, second: Int, office: Int, year: Int, sequence: Int
-        let index: Int
-
-        static func < (a: SortKey, b: SortKey) -> Bool {
-            (a.first, a.second, a.office, a.year, a.sequence) < (b.first, b.second, b.office, b.year, b.sequence)
-        }
-
-        static func == (a: SortKey, b: SortKey) -> Bool {
-            (a.first, a.second, a.office, a.year, a.sequence) == (b.first, b.second, b.office, b.year, b.sequence)
-        }
+    /// Appends `row`'s NDJSON line: any row, texts escaped as needed.
+    ///
+    /// The keys and punctuation are literals and the dates written as bytes: the same line
+    /// NDJSONLine writes (`AuditLightsTests` compares them), at a fraction of the cost.
+    static func appendLine(_ row: Row, to buffer: inout [UInt8]) {
+        buffer.appendLiteral(#"{"case":"#)
+        buffer.appendJSONString(row.caseID)
+        buffer.appendLiteral(#","unit":"#)
+        buffer.appendJSONString(row.unit)
+        buffer.appendLiteral(#","assigned":""#)
+        row.assigned.appendText(to: &buffer)
+        buffer.appendLiteral(#"","days":"#)
+        buffer.appendDecimal(row.days)
+        buffer.appendLiteral(#","light":"#)
+        buffer.appendJSONString(row.light.rawValue)
+        buffer.appendLiteral(#","due":""#)
+        row.due.appendText(to: &buffer)
+        buffer.appendLiteral(row.overdue ? #"","overdue":true,"days_since_filed":"# : #"","overdue":false,"days_since_filed":"#)
+        buffer.appendDecimal(row.daysSinceFiled)
+        buffer.appendLiteral(#","region":"#)
+        buffer.appendJSONString(row.region)
+        buffer.appendLiteral(#","category":"#)
+        buffer.appendJSONString(row.category)
+        buffer.appendLiteral("}\n")
     }
 }

@@ -25,7 +25,8 @@ struct AuditSample {
             if let to = spec.to, closed >= to { continue }
             rows.append(Row(record: record, closed: closed))
         }
-        return CaseOrder.sorted(rows, caseID: \.record.id)
+        CaseOrder.sort(&rows, caseIDs: rows.map { $0.record.id })
+        return rows
     }
 
     /// Draws `spec.count` of `book`'s eligible cases (all of them, shuffled, when there are fewer).
