@@ -41,12 +41,18 @@ final class BatchPreparationTests: XCTestCase {
     /// was prepared of it, once each, and nothing else.
     func testABatchNeverTakenReleasesWhatWasPrepared() {
         for helpers in [0, 1, 3] {
-            let batch = BatchPreparation(records: records(1_000), now: Instant(seconds: 0), helpers: helpers) { _, _ in
-                Counted()
+            weak var dropped: BatchPreparation<Counted>?
+            do {
+                let batch = BatchPreparation(records: records(1_000), now: Instant(seconds: 0), helpers: helpers) { _, _ in
+                    Counted()
+                }
+                dropped = batch
             }
-            _ = batch  // dropped here; helpers still preparing keep it until they stop
+            // Helpers still preparing keep the batch until they stop; then it is freed. (A weak
+            // reference reads nil as soon as freeing starts, so the count is waited for too.)
             let deadline = Date().addingTimeInterval(10)
-            while Counted.alive > 0 && Date() < deadline { usleep(1_000) }
+            while (dropped != nil || Counted.alive > 0) && Date() < deadline { usleep(1_000) }
+            XCTAssertNil(dropped, "\(helpers) helpers: the batch is still alive after 10 s")
             XCTAssertEqual(Counted.alive, 0, "\(helpers) helpers")
         }
     }

@@ -140,3 +140,22 @@ final class CaseIndexTests: XCTestCase {
         XCTAssertNil(untouched["XF-2026-000010"])
     }
 }
+
+extension CaseIndexTests {
+    /// `insertNew` adds a key only when no equal key is there, as a lookup and then a setting would.
+    func testInsertNewAddsOnlyKeysNotThereAlready() {
+        var index = CaseIndex()
+        var reference: [String: Int] = [:]
+        func insert(_ key: String, _ value: Int) {
+            let expected = reference[key] == nil
+            if expected { reference[key] = value }
+            XCTAssertEqual(index.insertNew(key, value: value), expected, key)
+        }
+        for sequence in 1...2_000 { insert(CaseNumber(office: "GD", year: 2026, sequence: sequence).description, sequence) }
+        let keys = ["GD-2026-000007", "GD-2026-0000007", "GD-2026-1234567", "GD-2025-000007", "XF-2026-000007",
+                    "GD-2026-00007", "legacy-7", "GD-2026-99999999", "GD-2026-000007", "legacy-7", "GD-2026-1234567",
+                    "XF-2026-K", "XF-2026-\u{212A}", "GD-2026-案", "GD-2026-000008", "GD-2026-案", "GD-2026-009999"]
+        for (offset, key) in keys.enumerated() { insert(key, 10_000 + offset) }
+        for key in Array(reference.keys) + ["GD-2026-002001", "nothing"] { XCTAssertEqual(index[key], reference[key], key) }
+    }
+}

@@ -80,9 +80,11 @@ public struct CaseBook: Sendable {
     mutating func applyIfFiled(_ event: JournalEvent) throws(LifecycleError) -> Bool {
         let id = event.caseID
         if case .filed(let filing) = event.payload {
-            guard indexByID[id] == nil else { throw LifecycleError(caseID: id, message: "was already filed") }
-            indexByID[id] = cases.append(CaseRecord(id: id, filing: filing, at: event.at, timeZone: policy.timeZone,
-                                                    retainTexts: retainTexts))
+            let position = cases.nextPosition
+            guard indexByID.insertNew(id, value: position) else { throw LifecycleError(caseID: id, message: "was already filed") }
+            let appended = cases.append(CaseRecord(id: id, filing: filing, at: event.at, timeZone: policy.timeZone,
+                                                   retainTexts: retainTexts))
+            assert(appended == position)
             return true
         }
         guard let position = indexByID[id] else { return false }

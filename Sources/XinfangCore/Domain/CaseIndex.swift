@@ -92,6 +92,23 @@ struct CaseIndex: Sendable {
         }
     }
 
+    /// Adds `key` with `value` unless the index has it already: false, changing nothing, when it
+    /// does. One reading of the key where a lookup and then a setting would read it twice (the
+    /// case book adds every case this way).
+    mutating func insertNew(_ key: String, value: Int) -> Bool {
+        if dictionary == nil, let stored = UInt32(exactly: value), stored < UInt32.max {
+            if officePrefix == nil { officePrefix = Self.canonicalPrefix(key) }
+            if let (year, sequence) = canonical(key) {
+                guard dense(year: year, sequence: sequence) == nil else { return false }
+                setDense(stored, year: year, sequence: sequence)
+                return true
+            }
+        }
+        guard self[key] == nil else { return false }
+        self[key] = value
+        return true
+    }
+
     /// Takes every entry of `other` with `offset` added to its value, when both hold only the same
     /// office's canonical case numbers (and this one maybe other ASCII numbers): then the dense
     /// tables are merged slot by slot, without a case number being read.

@@ -56,7 +56,13 @@ public struct CaseList: Sequence, Sendable {
         try body(&chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)])
     }
 
-    /// Appends `record`; returns its position.
+    /// The position ``append(_:)`` gives the next record.
+    var nextPosition: Int {
+        guard let last = chunks.last else { return 0 }
+        return last.count == Self.chunkSize ? chunks.count << Self.chunkShift : (chunks.count - 1) << Self.chunkShift | last.count
+    }
+
+    /// Appends `record`; returns its position (``nextPosition`` before the call).
     mutating func append(_ record: CaseRecord) -> Int {
         if chunks.isEmpty {
             chunks.append([])
