@@ -1,3 +1,5 @@
+import Foundation
+
 extension JournalEvent {
     /// The hash that stands before the journal's first event.
     public static let genesisHash = String(repeating: "0", count: 64)
@@ -119,19 +121,17 @@ public enum JournalHash {
         return hex(hasher.finalize())
     }
 
-    /// SHA-256 of `previous` (64 hex digits) then `body`, as the bytes of 64 lowercase hex digits (the reader's hot path).
-    public static func chainBytes(previous: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> [UInt8] {
+    /// Whether SHA-256 of `previous` (64 hex digits) then `body` is `hash` (64 lowercase hex digits): the
+    /// verifier's hot path, which writes the digits on the stack and compares them in place (no array per line).
+    public static func chains(previous: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer, to hash: UnsafeRawBufferPointer) -> Bool {
+        guard hash.count == 64, let claimed = hash.baseAddress else { return false }
         var hasher = SHA256()
         hasher.update(previous)
         hasher.update(body)
-        let digits: StaticString = "0123456789abcdef"
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            out.append(digits.utf8Start[Int(byte >> 4)])
-            out.append(digits.utf8Start[Int(byte & 0x0F)])
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { digits in
+            hasher.finalize(hexInto: digits.baseAddress!)
+            return memcmp(digits.baseAddress!, claimed, 64) == 0
         }
-        return out
     }
 
     /// Lowercase hex digits of `bytes`.
