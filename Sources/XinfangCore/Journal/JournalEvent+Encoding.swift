@@ -156,10 +156,19 @@ public enum JournalHash {
         guard line.count > suffixLength else { return nil }
         let suffixStart = line.count - suffixLength
         let prefix: StaticString = #","hash":""#
-        for offset in 0..<prefix.utf8CodeUnitCount where line[suffixStart + offset] != prefix.utf8Start[offset] { return nil }
-        guard line[line.count - 2] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
+        guard memcmp(line.baseAddress! + suffixStart, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0,
+              line[line.count - 2] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
         let hashBytes = UnsafeRawBufferPointer(rebasing: line[(suffixStart + 9)..<(line.count - 2)])
-        guard hashBytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
+        guard isLowercaseHex(hashBytes) else { return nil }
         return (UnsafeRawBufferPointer(rebasing: line[0..<suffixStart]), hashBytes)
+    }
+
+    /// Whether every byte of `digits` is a lowercase hex digit (`0`–`9`, `a`–`f`): one pass without a branch per byte.
+    static func isLowercaseHex(_ digits: UnsafeRawBufferPointer) -> Bool {
+        var bad: UInt8 = 0
+        for byte in digits {
+            bad |= (byte &- 0x30 < 10 ? 0 : 1) & (byte &- 0x61 < 6 ? 0 : 1)
+        }
+        return bad == 0
     }
 }

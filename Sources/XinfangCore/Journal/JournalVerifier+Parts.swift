@@ -83,7 +83,7 @@ extension JournalFile {
                 guard count > 0 else { break }
                 filled += count
             }
-            let hex = filled == digits.count && digits.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+            let hex = filled == digits.count && digits.withUnsafeBytes { JournalHash.isLowercaseHex($0) }
             hashes.append(hex ? String(decoding: digits, as: UTF8.self) : JournalEvent.genesisHash)
         }
         return hashes
