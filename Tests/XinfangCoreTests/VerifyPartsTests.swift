@@ -6,27 +6,19 @@ import XCTest
 /// that their edges land everywhere, the same findings in the same order and the same summary.
 final class VerifyPartsTests: XCTestCase {
     private let policy = Policy()
-    private var directory: URL!
     /// On 5 threads a test journal is cut into 40 chunks of two or three lines each.
     private let threads = [1, 2, 5]
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-verify-parts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
 
     private struct Verdict: Equatable {
         var findings: [JournalVerifier.Finding] = []
         var summary: JournalVerifier.Summary?
     }
 
+    /// A journal file of `bytes`, removed when the test ends.
     private func write(_ bytes: [UInt8]) throws -> String {
-        let path = directory.appendingPathComponent("journal-\(UUID().uuidString).ndjson").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-verify-parts-\(UUID().uuidString).ndjson").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         return path
     }
 
