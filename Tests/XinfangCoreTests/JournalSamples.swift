@@ -115,6 +115,20 @@ enum JournalSamples {
         return out
     }
 
+    /// The sample events the lifecycle accepts (the samples mix in some it refuses), numbered anew.
+    static func acceptedEvents(cases: Int, seed: UInt64, policy: Policy) -> [JournalEvent] {
+        var book = CaseBook(policy: policy, retainTexts: false)
+        var accepted: [JournalEvent] = []
+        for var event in events(cases: cases, seed: seed) {
+            event.seq = accepted.count + 1
+            do throws(LifecycleError) {
+                try book.apply(event)
+                accepted.append(event)
+            } catch {}
+        }
+        return accepted
+    }
+
     /// The events as the journal writes them, hash-chained.
     static func canonicalLines(_ events: [JournalEvent]) -> [[UInt8]] {
         var previous = JournalEvent.genesisHash

@@ -1,3 +1,5 @@
+import Foundation
+
 extension JournalEvent {
     /// The hash that stands before the journal's first event.
     public static let genesisHash = String(repeating: "0", count: 64)
@@ -119,19 +121,17 @@ public enum JournalHash {
         return hex(hasher.finalize())
     }
 
-    /// SHA-256 of `previous` (64 hex digits) then `body`, as the bytes of 64 lowercase hex digits (the reader's hot path).
-    public static func chainBytes(previous: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> [UInt8] {
+    /// Whether SHA-256 of `previous` (64 hex digits) then `body` is `hash` (64 lowercase hex digits): the
+    /// verifier's hot path, which writes the digits on the stack and compares them in place (no array per line).
+    public static func chains(previous: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer, to hash: UnsafeRawBufferPointer) -> Bool {
+        guard hash.count == 64, let claimed = hash.baseAddress else { return false }
         var hasher = SHA256()
         hasher.update(previous)
         hasher.update(body)
-        let digits: StaticString = "0123456789abcdef"
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            out.append(digits.utf8Start[Int(byte >> 4)])
-            out.append(digits.utf8Start[Int(byte & 0x0F)])
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { digits in
+            hasher.finalize(hexInto: digits.baseAddress!)
+            return memcmp(digits.baseAddress!, claimed, 64) == 0
         }
-        return out
     }
 
     /// Lowercase hex digits of `bytes`.
@@ -156,10 +156,19 @@ public enum JournalHash {
         guard line.count > suffixLength else { return nil }
         let suffixStart = line.count - suffixLength
         let prefix: StaticString = #","hash":""#
-        for offset in 0..<prefix.utf8CodeUnitCount where line[suffixStart + offset] != prefix.utf8Start[offset] { return nil }
-        guard line[line.count - 2] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
+        guard memcmp(line.baseAddress! + suffixStart, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0,
+              line[line.count - 2] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
         let hashBytes = UnsafeRawBufferPointer(rebasing: line[(suffixStart + 9)..<(line.count - 2)])
-        guard hashBytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
+        guard isLowercaseHex(hashBytes) else { return nil }
         return (UnsafeRawBufferPointer(rebasing: line[0..<suffixStart]), hashBytes)
+    }
+
+    /// Whether every byte of `digits` is a lowercase hex digit (`0`–`9`, `a`–`f`): one pass without a branch per byte.
+    static func isLowercaseHex(_ digits: UnsafeRawBufferPointer) -> Bool {
+        var bad: UInt8 = 0
+        for byte in digits {
+            bad |= (byte &- 0x30 < 10 ? 0 : 1) & (byte &- 0x61 < 6 ? 0 : 1)
+        }
+        return bad == 0
     }
 }

@@ -31,11 +31,13 @@ extension JournalReplay {
         guard parts.count > 1 else { return nil }
         let chunks = try partRanges(file: file, parts: parts.count * chunksPerReader,
                                     minimumPartBytes: max(1, minimumPartBytes / chunksPerReader))
+        // A scanner that checks the chain starts each part from the hash stored in the line before it.
+        let chainStarts = scanner.verifyChain ? try file.storedHashes(before: chunks.map(\.start)) : nil
         let scheduler = ChunkScheduler(chunks: chunks.count, threads: parts.count)
         let joiner = PartJoiner(chunks: chunks.count)
         Parallel.forEachWorker(parts.count) { thread in
             readChunks(chunks, file: file, thread: thread, scheduler: scheduler, joiner: joiner, scanner: scanner,
-                       book: empty, cutoff: cutoff)
+                       book: empty, cutoff: cutoff, chainStarts: chainStarts)
         }
         do throws(IOFailure) {
             return try joiner.finish()
@@ -45,10 +47,10 @@ extension JournalReplay {
     }
 
     /// One reading thread: folds the chunks `scheduler` gives it, one part per run of consecutive
-    /// chunks, and hands each part to `joiner`.
+    /// chunks, and hands each part to `joiner`. A part starts from chunk `c`'s `chainStarts[c]` when given.
     private static func readChunks(_ chunks: [(start: Int, end: Int?)], file: JournalFile, thread: Int,
                                    scheduler: ChunkScheduler, joiner: PartJoiner, scanner: JournalScanner,
-                                   book empty: CaseBook, cutoff: Instant?) {
+                                   book empty: CaseBook, cutoff: Instant?, chainStarts: [String]?) {
         var part: (first: Int, end: Int, fold: PartFold, outcome: JournalScanner.Outcome)?
         func deliver() {
             guard let (first, end, fold, outcome) = part.take() else { return }
@@ -63,7 +65,8 @@ extension JournalReplay {
                 // A book of its own, not a copy of `empty`: copies share their records until changed.
                 let fold = PartFold(book: CaseBook(policy: empty.policy, retainTexts: empty.retainTexts),
                                     defersUnknownCases: chunk > 0, cutoff: cutoff)
-                part = (chunk, chunk, fold, JournalScanner.Outcome(position: JournalPosition(offset: chunks[chunk].start), tornTail: nil))
+                let start = JournalPosition(offset: chunks[chunk].start, hash: chainStarts?[chunk] ?? JournalEvent.genesisHash)
+                part = (chunk, chunk, fold, JournalScanner.Outcome(position: start, tornTail: nil))
             }
             // Taken out and put back, never copied: a second reference to the book would make
             // folding into it copy every chunk of records.
@@ -102,6 +105,9 @@ extension JournalReplay {
         var book: CaseBook
         /// The torn last line's number in the whole journal, if the journal ends with one.
         var tornLine: Int?
+        /// The complete lines read, and the last `seq` (nil when no line had one).
+        var lines: Int
+        var lastSeq: Int?
     }
 
     /// The parts' books joined one after the other, in journal order, while everything is in
@@ -141,7 +147,7 @@ extension JournalReplay {
         }
 
         /// The joined book (nil before the first part).
-        var outcome: PartsOutcome? { book.map { PartsOutcome(book: $0, tornLine: tornLine) } }
+        var outcome: PartsOutcome? { book.map { PartsOutcome(book: $0, tornLine: tornLine, lines: linesBefore, lastSeq: lastSeq) } }
     }
 
     /// Byte ranges of about equal size, each starting at a line's start; the last one open-ended.

@@ -107,8 +107,7 @@ public struct JournalScanner: Sendable {
             let split = tracksHash ? JournalHash.splitBytes(line.bytes) : nil
             if verifyChain {
                 if let split {
-                    let computed = previousHash.withUnsafeBytes { JournalHash.chainBytes(previous: $0, body: split.body) }
-                    if !computed.elementsEqual(split.hash) {
+                    if !previousHash.withUnsafeBytes({ JournalHash.chains(previous: $0, body: split.body, to: split.hash) }) {
                         try onProblem(JournalProblem(line: line.number, kind: .chain,
                             message: "hash chain broken: the line does not hash to its \"hash\" from the line before (changed, removed or reordered lines)"))
                     }

@@ -14,7 +14,10 @@
 /// than the highest seen so far, so two swapped lines or a line repeated
 /// further down give one problem each, not one for every line after them.
 ///
-/// - Complexity: one pass; memory grows with the number of cases.
+/// A clean journal is first read the fast way, on every core (see ``cleanSummary(file:readers:minimumPartBytes:)``);
+/// any problem at all leaves it to the reporting pass described here, which words every finding.
+///
+/// - Complexity: one pass (two when there is a problem); memory grows with the number of cases.
 public struct JournalVerifier {
     /// A problem found, in the order of the lines.
     public struct Finding: Sendable, Equatable {
@@ -51,9 +54,21 @@ public struct JournalVerifier {
     }
 
     /// Reads the journal at `path`, calling `report` for each problem as it is found.
+    /// - Parameter readers: how many threads may check parts of a large journal at once (1: one thread).
     /// - Throws: ``JournalError/missing(path:)`` or ``JournalError/io(_:)``; damage is reported, not thrown.
-    public func verify(path: String, report: (Finding) -> Void) throws(JournalError) -> Summary {
+    public func verify(path: String, readers: Int = JournalReplay.defaultReaders, report: (Finding) -> Void) throws(JournalError) -> Summary {
+        try verify(path: path, readers: readers, minimumPartBytes: JournalReplay.defaultMinimumPartBytes, report: report)
+    }
+
+    /// ``verify(path:readers:report:)`` with parts of at least `minimumPartBytes` (tests cut small journals).
+    func verify(path: String, readers: Int, minimumPartBytes: Int, report: (Finding) -> Void) throws(JournalError) -> Summary {
         let file = try JournalFile.openForReading(path: path)
+        if let clean = try cleanSummary(file: file, readers: readers, minimumPartBytes: minimumPartBytes) { return clean }
+        return try reportingPass(file: file, report: report)
+    }
+
+    /// The single pass that finds and words every problem, in line order.
+    func reportingPass(file: JournalFile, report: (Finding) -> Void) throws(JournalError) -> Summary {
         let source = file.source(from: 0)
         var book = CaseBook(policy: policy, retainTexts: false)
         var summary = Summary()
@@ -75,7 +90,7 @@ public struct JournalVerifier {
         }
         let outcome: JournalScanner.Outcome
         do {
-            outcome = try JournalScanner(timeZone: policy.timeZone, verifyChain: true).scan(source, from: .start) {
+            outcome = try Self.scanner(policy).scan(source, from: .start) {
                 (item: JournalScanner.Item) throws(Never) in
                 switch item {
                 case .problem(let problem):

@@ -9,7 +9,7 @@ enum AuditVerification {
         var table = Table(columns: [.init("line", alignRight: true), .init("problem"), .init("case"), .init("message")])
         let summary: JournalVerifier.Summary
         do {
-            summary = try JournalVerifier(policy: policy).verify(path: path) { finding in
+            summary = try JournalVerifier(policy: policy).verify(path: path, readers: context.readerThreads) { finding in
                 if format == .ndjson {
                     var line = NDJSONLine()
                     line.field("line", finding.line)

@@ -1,0 +1,91 @@
+/// `audit --verify` on a clean journal: the chain and the fold checked on every core.
+///
+/// A line stores its own hash, so any run of lines can be checked given the hash stored in the
+/// line just before it. The journal is therefore read as the readers read it
+/// (``JournalReplay/loadInParts(file:parts:minimumPartBytes:scanner:book:cutoff:)``): cut at
+/// line breaks into chunks, each part folded on its own thread by a scanner that also checks
+/// the chain from the hash stored before the part, the parts' books joined in order. Only a
+/// journal in plain order throughout is answered this way (no problem of any kind, not even a
+/// torn last line); anything else gives nil, and the reporting pass reads the journal again
+/// and words every finding, exactly as it always has.
+extension JournalVerifier {
+    /// The summary of a clean journal, read on up to `readers` threads; nil when the journal has any
+    /// problem (or when its parts could not be joined), which only the reporting pass may word.
+    /// - Throws: ``JournalError/io(_:)`` when reading fails.
+    func cleanSummary(file: JournalFile, readers: Int, minimumPartBytes: Int) throws(JournalError) -> Summary? {
+        let scanner = Self.scanner(policy)
+        let empty = CaseBook(policy: policy, retainTexts: false)
+        guard readers > 1, try JournalReplay.partRanges(file: file, parts: readers, minimumPartBytes: minimumPartBytes).count > 1 else {
+            return try cleanSummaryInOnePass(file: file, scanner: scanner, book: empty)
+        }
+        guard let parts = try JournalReplay.loadInParts(file: file, parts: readers, minimumPartBytes: minimumPartBytes,
+                                                        scanner: scanner, book: empty, cutoff: nil),
+              parts.tornLine == nil else { return nil }
+        return Summary(lines: parts.lines, lastSeq: parts.lastSeq ?? 0, cases: parts.book.count, problems: 0)
+    }
+
+    /// ``cleanSummary(file:readers:minimumPartBytes:)`` on this thread, stopping at the first problem.
+    private func cleanSummaryInOnePass(file: JournalFile, scanner: JournalScanner, book empty: CaseBook) throws(JournalError) -> Summary? {
+        /// Any problem: the reporting pass takes over.
+        struct Problem: Error {}
+        var book = empty
+        let outcome: JournalScanner.Outcome
+        do {
+            outcome = try scanner.scan(file.source(from: 0), from: .start, expectingSeq: 1, event: { (event: JournalEvent, _: Int) throws(Problem) in
+                do throws(LifecycleError) {
+                    try book.apply(event)
+                } catch {
+                    throw Problem()
+                }
+            }, problem: { (_: JournalProblem) throws(Problem) in throw Problem() })
+        } catch {
+            switch error {
+            case .source(let failure): throw .io(failure)
+            case .body: return nil
+            }
+        }
+        return Summary(lines: outcome.position.lines, lastSeq: outcome.position.seq, cases: book.count, problems: 0)
+    }
+
+    /// The scanner of both passes: the chain recomputed, and only the texts a ``CaseBook`` reads made into strings.
+    static func scanner(_ policy: Policy) -> JournalScanner {
+        JournalScanner(timeZone: policy.timeZone, verifyChain: true, decodesFast: true, texts: .caseBook(retainTexts: false))
+    }
+}
+
+extension JournalFile {
+    /// For each offset, the 64 hex digits of the `hash` that ends the line just before it: what the
+    /// line at the offset must chain to (``JournalEvent/genesisHash`` for offset 0).
+    ///
+    /// A line that does not end with a hash gives whatever 64 bytes stand there, or the genesis
+    /// hash when they are not hex digits: that line is then itself a problem, found where it is read.
+    /// - Throws: ``JournalError/io(_:)`` when reading fails.
+    func storedHashes(before offsets: [Int]) throws(JournalError) -> [String] {
+        var hashes: [String] = []
+        for offset in offsets {
+            // The line before ends with `"}` and `\n`: its hash's digits are the 64 bytes before those three.
+            guard offset >= 3 + 64 else {
+                hashes.append(JournalEvent.genesisHash)
+                continue
+            }
+            var source = source(from: offset - 3 - 64, to: offset - 3)
+            var digits = [UInt8](repeating: 0, count: 64)
+            var filled = 0
+            while filled < digits.count {
+                let read = digits.withUnsafeMutableBytes { buffer in
+                    Result { () throws(IOFailure) in try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])) }
+                }
+                let count: Int
+                switch read {
+                case .success(let got): count = got
+                case .failure(let failure): throw .io(failure)
+                }
+                guard count > 0 else { break }
+                filled += count
+            }
+            let hex = filled == digits.count && digits.withUnsafeBytes { JournalHash.isLowercaseHex($0) }
+            hashes.append(hex ? String(decoding: digits, as: UTF8.self) : JournalEvent.genesisHash)
+        }
+        return hashes
+    }
+}
