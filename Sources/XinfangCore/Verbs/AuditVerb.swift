@@ -23,8 +23,9 @@ public enum AuditVerb: Verb {
     not parse, a torn last line, a gap or repeat in seq, a broken hash chain, an event for a case never
     filed, an event that breaks the lifecycle); exit status 0 when clean, 3 otherwise.
 
-    For the lights and --sample, a journal of 16 MiB or more is read on every core, with the same
-    results as one pass (XINFANG_THREADS=1 reads it in one pass).
+    For the lights, --sample and --verify, a journal of 16 MiB or more is read on every core, with
+    the same results as one pass (XINFANG_THREADS=1 reads it in one pass). --verify reads a damaged
+    journal a second time, in one pass, to word its problems.
     """
     public static let options: [OptionSpec] = [
         OptionSpec("--as-of", value: "DATE", help: "The last office-local day whose events count (default: today)."),
