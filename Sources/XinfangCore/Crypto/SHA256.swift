@@ -16,7 +16,9 @@ import XinfangSHAExtensions
 /// memory use the one-shot helpers `hash(_:)` and `hexDigest(_:)`.
 ///
 /// The hasher is a small value type (eight 32-bit state words, a 64-byte
-/// block buffer and a length counter) and allocates nothing while hashing.
+/// block buffer, a length counter and which rounds it runs: the processor's
+/// SHA extensions when it has them, else portable Swift; see
+/// ``usesProcessorExtensions``) and allocates nothing while hashing.
 /// Whole 64-byte blocks are compressed directly from the caller's memory;
 /// only the ragged head and tail of each `update(_:)` call are copied into
 /// the internal buffer.
