@@ -21,7 +21,7 @@ struct AuditLights {
 
     /// The rows for the open cases of `book` as of `asOf` that pass `request`'s filters, most overdue first.
     static func rows(_ book: CaseBook, asOf: LocalDate, request: AuditRequest, filter: AuditRequest.LightFilter) -> [Row] {
-        var rows: [Row] = [], caseIDs: [String] = [], order: [(Int, Int)] = []
+        var rows: [Row] = []
         for record in book.cases where request.matches(record) {
             // The same computation as stats' light counts, so the two always agree.
             guard let supervision = record.supervision(asOf: asOf, policy: book.policy) else { continue }
@@ -29,10 +29,8 @@ struct AuditLights {
             rows.append(Row(caseID: record.id, unit: record.unit ?? "", assigned: supervision.assigned, days: supervision.days,
                             light: supervision.light, due: supervision.due, overdue: supervision.overdue,
                             daysSinceFiled: supervision.daysSinceFiled, region: record.region, category: record.category))
-            caseIDs.append(record.id)
-            order.append((supervision.due.dayNumber, -supervision.days))
         }
-        CaseOrder.sort(&rows, caseIDs: caseIDs, primary: order)
+        CaseOrder.sort(&rows, caseIDs: rows.map { $0.caseID }, primary: rows.map { ($0.due.dayNumber, -$0.days) })
         return rows
     }
 
@@ -55,7 +53,7 @@ struct AuditLights {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 17)
         for row in rows {
-            if !appendPlainLine(row, to: &buffer) { appendLine(row, to: &buffer) }
+            appendLine(row, to: &buffer)
             if buffer.count >= 1 << 16 {
                 sink.write(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -64,62 +62,47 @@ struct AuditLights {
         sink.write(buffer)
     }
 
-    /// Appends `row`'s NDJSON line, written in one piece on the stack, when none of its texts
-    /// needs an escape and its numbers are not negative (every row but a rare one); false,
-    /// appending nothing, otherwise.
-    static func appendPlainLine(_ row: Row, to buffer: inout [UInt8]) -> Bool {
+    /// Appends `row`'s NDJSON line: written in one piece on the stack when none of its texts needs
+    /// an escape and its numbers are not negative (every row but a rare one), else piece by piece,
+    /// escaping as ``NDJSONLine`` does (`AuditLightsLineTests` compares the two with it).
+    static func appendLine(_ row: Row, to buffer: inout [UInt8]) {
         // The line's literals, quotes, dates and numbers take under 200 bytes.
         let bound = 256 + row.caseID.utf8.count + row.unit.utf8.count + row.region.utf8.count + row.category.utf8.count
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { room -> Bool in
+        let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { room -> Bool in
             guard let base = room.baseAddress else { return false }
             var out = ByteCursor(base)
-            out.literal(#"{"case":"#)
-            guard out.plainString(row.caseID) else { return false }
-            out.literal(#","unit":"#)
-            guard out.plainString(row.unit) else { return false }
-            out.literal(#","assigned":""#)
-            out.date(row.assigned)
-            out.literal(#"","days":"#)
-            guard out.decimal(row.days) else { return false }
-            out.literal(#","light":""#)
-            out.text(row.light.rawValue)
-            out.literal(#"","due":""#)
-            out.date(row.due)
-            out.literal(row.overdue ? #"","overdue":true,"days_since_filed":"# : #"","overdue":false,"days_since_filed":"#)
-            guard out.decimal(row.daysSinceFiled) else { return false }
-            out.literal(#","region":"#)
-            guard out.plainString(row.region) else { return false }
-            out.literal(#","category":"#)
-            guard out.plainString(row.category) else { return false }
-            out.literal("}\n")
+            guard write(row, to: &out) else { return false }
             buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: out.count))
             return true
         }
+        if written { return }
+        var out = EscapingWriter(bytes: buffer)
+        buffer = []  // the writer holds the only reference, so it appends in place
+        _ = write(row, to: &out)  // never false: this writer takes anything
+        buffer = out.bytes
     }
 
-    /// Appends `row`'s NDJSON line: any row, texts escaped as needed.
-    ///
-    /// The keys and punctuation are literals and the dates written as bytes: the same line
-    /// NDJSONLine writes (`AuditLightsTests` compares them), at a fraction of the cost.
-    static func appendLine(_ row: Row, to buffer: inout [UInt8]) {
-        buffer.appendLiteral(#"{"case":"#)
-        buffer.appendJSONString(row.caseID)
-        buffer.appendLiteral(#","unit":"#)
-        buffer.appendJSONString(row.unit)
-        buffer.appendLiteral(#","assigned":""#)
-        row.assigned.appendText(to: &buffer)
-        buffer.appendLiteral(#"","days":"#)
-        buffer.appendDecimal(row.days)
-        buffer.appendLiteral(#","light":"#)
-        buffer.appendJSONString(row.light.rawValue)
-        buffer.appendLiteral(#","due":""#)
-        row.due.appendText(to: &buffer)
-        buffer.appendLiteral(row.overdue ? #"","overdue":true,"days_since_filed":"# : #"","overdue":false,"days_since_filed":"#)
-        buffer.appendDecimal(row.daysSinceFiled)
-        buffer.appendLiteral(#","region":"#)
-        buffer.appendJSONString(row.region)
-        buffer.appendLiteral(#","category":"#)
-        buffer.appendJSONString(row.category)
-        buffer.appendLiteral("}\n")
+    /// Writes `row`'s line; false when `out` refused a piece.
+    private static func write(_ row: Row, to out: inout some FieldWriter) -> Bool {
+        out.literal(#"{"case":"#)
+        guard out.string(row.caseID) else { return false }
+        out.literal(#","unit":"#)
+        guard out.string(row.unit) else { return false }
+        out.literal(#","assigned":""#)
+        out.date(row.assigned)
+        out.literal(#"","days":"#)
+        guard out.number(row.days) else { return false }
+        out.literal(#","light":"#)
+        guard out.string(row.light.rawValue) else { return false }
+        out.literal(#","due":""#)
+        out.date(row.due)
+        out.literal(row.overdue ? #"","overdue":true,"days_since_filed":"# : #"","overdue":false,"days_since_filed":"#)
+        guard out.number(row.daysSinceFiled) else { return false }
+        out.literal(#","region":"#)
+        guard out.string(row.region) else { return false }
+        out.literal(#","category":"#)
+        guard out.string(row.category) else { return false }
+        out.literal("}\n")
+        return true
     }
 }
