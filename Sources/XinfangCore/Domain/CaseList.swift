@@ -51,6 +51,32 @@ public struct CaseList: Sequence, Sendable {
         chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
     }
 
+    /// The case number of the record at `position`, read without copying the rest of the record.
+    func caseID(at position: Int) -> String {
+        chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)].id
+    }
+
+    /// Reads one byte of every cache line the record at `position` spans, and answers them mixed:
+    /// a caller that keeps the answer makes the record's memory come into the cache ahead of
+    /// time (Swift has no prefetch instruction, but a load whose result is only kept does not hold
+    /// up the work after it).
+    func readAhead(_ position: Int) -> UInt8 {
+        let place = position & (Self.chunkSize - 1)
+        return chunks.withUnsafeBufferPointer { chunks in
+            chunks[position >> Self.chunkShift].withUnsafeBytes { bytes in
+                let first = place * MemoryLayout<CaseRecord>.stride
+                let last = first + MemoryLayout<CaseRecord>.size - 1
+                var mixed = bytes[first] ^ bytes[last]
+                var line = (first | 63) + 1
+                while line < last {
+                    mixed ^= bytes[line]
+                    line += 64
+                }
+                return mixed
+            }
+        }
+    }
+
     /// Changes the record at `position` in place (no copy of it is made).
     mutating func update<E: Error>(at position: Int, _ body: (inout CaseRecord) throws(E) -> Void) throws(E) {
         try body(&chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)])

@@ -199,6 +199,10 @@ struct PartFold: JournalFold {
         self.deferredLimit = deferredLimit
     }
 
+    mutating func readAhead(for events: UnsafeBufferPointer<JournalEvent>) {
+        book.readAhead(for: events)
+    }
+
     mutating func apply(_ event: JournalEvent) throws(LifecycleError) {
         if firstSeq == nil { firstSeq = event.seq }
         lastSeq = event.seq

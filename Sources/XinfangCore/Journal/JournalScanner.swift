@@ -70,7 +70,7 @@ public struct JournalScanner: Sendable {
         _ source: Source, from position: JournalPosition, _ body: (Item) throws(E) -> Void
     ) throws(LineReaderError<E>) -> Outcome {
         try scan(source, from: position, expectingSeq: position.seq + 1,
-                 event: { (event: JournalEvent, line: Int) throws(E) in try body(.event(event, line: line)) },
+                 event: { (event: consuming JournalEvent, line: Int) throws(E) in try body(.event(event, line: line)) },
                  problem: { (problem: JournalProblem) throws(E) in try body(.problem(problem)) })
     }
 
@@ -80,7 +80,7 @@ public struct JournalScanner: Sendable {
     /// starts mid-journal without having read the lines before).
     func scan<Source: ByteSource, E: Error>(
         _ source: Source, from position: JournalPosition, expectingSeq: Int?,
-        event onEvent: (JournalEvent, Int) throws(E) -> Void, problem onProblem: (JournalProblem) throws(E) -> Void
+        event onEvent: (consuming JournalEvent, Int) throws(E) -> Void, problem onProblem: (JournalProblem) throws(E) -> Void
     ) throws(LineReaderError<E>) -> Outcome {
         var outcome = Outcome(position: position, tornTail: nil)
         var reader = LineReader(source: source, maxLineLength: 4 << 20)
@@ -120,7 +120,7 @@ public struct JournalScanner: Sendable {
                 hashChanged = true
             }
             /// Checks the event's `seq` and hands it on.
-            func accept(_ event: JournalEvent) throws(E) {
+            func accept(_ event: consuming JournalEvent) throws(E) {
                 if let expected = expectedSeq, event.seq != expected {
                     try onProblem(JournalProblem(line: line.number, kind: .sequence,
                         message: "seq \(event.seq) where \(expected) was expected (\(event.seq > expected ? "lines missing" : "lines repeated or reordered"))"))

@@ -31,7 +31,7 @@ extension JournalVerifier {
         var book = empty
         let outcome: JournalScanner.Outcome
         do {
-            outcome = try scanner.scan(file.source(from: 0), from: .start, expectingSeq: 1, event: { (event: JournalEvent, _: Int) throws(Problem) in
+            outcome = try scanner.scan(file.source(from: 0), from: .start, expectingSeq: 1, event: { (event: consuming JournalEvent, _: Int) throws(Problem) in
                 do throws(LifecycleError) {
                     try book.apply(event)
                 } catch {

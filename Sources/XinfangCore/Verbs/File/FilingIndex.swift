@@ -180,6 +180,10 @@ public struct FilingState: JournalFold {
         index = FilingIndex(timeZone: policy.timeZone)
     }
 
+    public mutating func readAhead(for events: UnsafeBufferPointer<JournalEvent>) {
+        book.readAhead(for: events)
+    }
+
     public mutating func apply(_ event: JournalEvent) throws(LifecycleError) {
         try book.apply(event)
         if case .filed(let filing) = event.payload {
