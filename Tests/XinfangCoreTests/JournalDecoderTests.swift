@@ -220,6 +220,34 @@ final class JournalDecoderTests: XCTestCase {
         }
     }
 
+    /// Plain bytes are skipped 16 or 8 at a time: whatever stops the skip, at any place of a long
+    /// string, is found (quote, escape, control character, DEL, Chinese, invalid UTF-8).
+    func testEveryKindOfByteAtEveryPlaceOfALongStringIsReadAsTheReferenceReadsIt() {
+        let line = #"{"seq":3,"event":"filed","case":"XF-2026-000003","at":"2026-03-04T09:15:00+08:00","recorded":"2026-03-04T09:15:02+08:00","channel":"letter","summary":"TEXT","region":"广州市","category":"劳动社保","people":2,"hash":"ab"}"#
+        let parts = line.components(separatedBy: "TEXT")
+        let stops: [[UInt8]] = [Array(#"\""#.utf8), Array(#"\\"#.utf8), Array(#"\u4e2d"#.utf8), [0x7F], Array("中".utf8),
+                                [0x01], [0x1F], [0xFF], [0xE4, 0xB8], [UInt8(ascii: "\"")]]
+        var decoder = JournalLineDecoder(timeZone: zone)
+        var decoded = 0, refused = 0
+        for before in 0..<40 {
+            for stop in stops {
+                let text = [UInt8](repeating: UInt8(ascii: "a"), count: before) + stop + [UInt8](repeating: UInt8(ascii: "b"), count: 41 - before)
+                let bytes = Array(parts[0].utf8) + text + Array(parts[1].utf8)
+                switch reference(bytes) {
+                case .success:
+                    XCTAssertTrue(assertSame(bytes, &decoder), "left to the reference path: \(before) plain bytes, then \(stop)")
+                    decoded += 1
+                case .failure:
+                    XCTAssertNil(fast(bytes, &decoder), "the fast path accepts \(before) plain bytes, then \(stop)")
+                    refused += 1
+                }
+            }
+        }
+        // Escapes, DEL and 中 are read; a control byte, invalid UTF-8 and a bare quote inside the text are refused.
+        XCTAssertEqual(decoded, 40 * 5)
+        XCTAssertEqual(refused, 40 * 5)
+    }
+
     func testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() {
         // The region is the first name a filing puts in the table; empty, it adds no bytes to it.
         let line = Array(#"{"seq":1,"event":"filed","case":"XF-2026-000001","at":"2026-03-04T09:15:00+08:00","recorded":"2026-03-04T09:15:02+08:00","channel":"letter","summary":"工资","region":"","category":"劳动社保","anonymous":true,"hash":"ab"}"#.utf8)
