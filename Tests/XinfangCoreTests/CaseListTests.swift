@@ -46,6 +46,19 @@ final class CaseListTests: XCTestCase {
         XCTAssertEqual(first.map(\.id).last, "XF-2026-42")
     }
 
+    func testPositionsInAPhaseAreThoseOfItsRecordsInOrderAcrossChunks() {
+        var (list, positions) = list(0..<(CaseList.chunkSize + 10))
+        let open = [3, CaseList.chunkSize - 1, CaseList.chunkSize, CaseList.chunkSize + 9]
+        for number in open {
+            list.update(at: positions[number]) { (record: inout CaseRecord) in record.phase = .open }
+        }
+        list.update(at: positions[5]) { (record: inout CaseRecord) in record.phase = .closed }
+        XCTAssertEqual(list.positions(in: .open), open.map { positions[$0] })
+        XCTAssertEqual(list.positions(in: .closed), [positions[5]])
+        XCTAssertEqual(list.positions(in: .filed).count, CaseList.chunkSize + 10 - 5)
+        XCTAssertEqual(list.positions(in: .open).map { list[$0].id }, open.map { "XF-2026-\($0)" })
+    }
+
     func testAChangeInPlaceIsSeenThroughItsPosition() {
         var (list, positions) = list(0..<(CaseList.chunkSize + 2))
         let position = positions[CaseList.chunkSize + 1]

@@ -46,6 +46,17 @@ public struct CaseList: Sequence, Sendable {
         return runs
     }
 
+    /// The positions of the records in `phase`, in order. Only their phases are read: walking the
+    /// list itself copies every record (retaining its texts), which costs more than the few that
+    /// a caller then needs.
+    func positions(in phase: CasePhase) -> [Int] {
+        var positions: [Int] = []
+        for (number, chunk) in chunks.enumerated() {
+            for place in chunk.indices where chunk[place].phase == phase { positions.append(number << Self.chunkShift | place) }
+        }
+        return positions
+    }
+
     /// The record at `position` (a value ``append(_:)`` returned).
     subscript(position: Int) -> CaseRecord {
         chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]

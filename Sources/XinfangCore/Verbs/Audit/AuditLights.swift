@@ -22,7 +22,10 @@ struct AuditLights {
     /// The rows for the open cases of `book` as of `asOf` that pass `request`'s filters, most overdue first.
     static func rows(_ book: CaseBook, asOf: LocalDate, request: AuditRequest, filter: AuditRequest.LightFilter) -> [Row] {
         var rows: [Row] = []
-        for record in book.cases where request.matches(record) {
+        // Only open cases have a supervision: the others are not looked at.
+        for position in book.cases.positions(in: .open) {
+            let record = book.cases[position]
+            guard request.matches(record) else { continue }
             // The same computation as stats' light counts, so the two always agree.
             guard let supervision = record.supervision(asOf: asOf, policy: book.policy) else { continue }
             if !filter.lights.isEmpty && !filter.lights.contains(supervision.light) { continue }
