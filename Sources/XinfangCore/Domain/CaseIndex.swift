@@ -169,27 +169,34 @@ struct CaseIndex: Sendable {
     private func canonical(_ key: String) -> (Int, Int)? {
         guard let officePrefix else { return nil }
         var key = key
-        return key.withUTF8 { bytes -> (Int, Int)? in
-            let count = bytes.count, start = officePrefix.count
-            let digits = count - start - 5
-            guard digits >= 6, digits <= 7, bytes[start + 4] == UInt8(ascii: "-") else { return nil }
-            for index in 0..<start where bytes[index] != officePrefix[index] { return nil }
-            // More than six digits only without a leading zero: one spelling per number.
-            if digits > 6 && bytes[start + 5] == UInt8(ascii: "0") { return nil }
-            var year = 0, sequence = 0
-            for index in start..<(start + 4) {
-                let digit = Int(bytes[index]) &- 48
-                guard digit >= 0 && digit <= 9 else { return nil }
-                year = year * 10 + digit
-            }
-            for index in (start + 5)..<count {
-                let digit = Int(bytes[index]) &- 48
-                guard digit >= 0 && digit <= 9 else { return nil }
-                sequence = sequence * 10 + digit
-            }
-            guard sequence < Self.denseLimit else { return nil }
-            return (year, sequence)
+        return key.withUTF8 { bytes in officePrefix.withUnsafeBufferPointer { Self.canonical(bytes, office: $0) } }
+    }
+
+    /// The (year, sequence) of `bytes` when they are `office` (with its dash), four digits, a dash
+    /// and six digits, or seven without a leading zero (one spelling per number); else nil.
+    @inline(__always)
+    private static func canonical(_ bytes: UnsafeBufferPointer<UInt8>, office: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        guard let key = bytes.baseAddress, let prefix = office.baseAddress else { return nil }
+        let start = office.count
+        let digits = bytes.count - start - 5
+        guard digits == 6 || digits == 7, key[start + 4] == UInt8(ascii: "-") else { return nil }
+        for index in 0..<start where key[index] != prefix[index] { return nil }
+        if digits == 7 && key[start + 5] == UInt8(ascii: "0") { return nil }
+        guard let year = decimal(key + start, 4), let sequence = decimal(key + start + 5, digits),
+              sequence < denseLimit else { return nil }
+        return (year, sequence)
+    }
+
+    /// The value of the `count` ASCII digits at `digits`, nil if one is not a digit.
+    @inline(__always)
+    private static func decimal(_ digits: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+        var value = 0
+        for index in 0..<count {
+            let digit = digits[index] &- UInt8(ascii: "0")
+            guard digit <= 9 else { return nil }
+            value = value &* 10 &+ Int(digit)
         }
+        return value
     }
 
     /// `XF-` for `XF-2026-000123` when the key is a canonical ASCII case number, else nil.
