@@ -48,7 +48,7 @@ struct ByteStringTable {
         guard count <= Self.maxLength, let base = bytes.baseAddress else {
             return !needsValidation || String(validating: bytes, as: UTF8.self) != nil ? .notKept : .invalid
         }
-        let hash = Self.hash(base, count)
+        let hash = ByteHash.hash(base, count)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -88,33 +88,4 @@ struct ByteStringTable {
     /// The entry's text trimmed, nil when blank.
     @inline(__always)
     func trimmed(_ index: Int) -> String? { trimmedTexts[index] }
-
-    /// A fast, well-mixed hash of `count` bytes at `base` (not for untrusted keys in a long-lived table:
-    /// the table is rebuilt for every reading of the journal and bounded by ``capacity``).
-    @inline(__always)
-    private static func hash(_ base: UnsafeRawPointer, _ count: Int) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        var offset = 0
-        while offset + 8 <= count {
-            h = (h ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        if offset < count {
-            if count >= 8 {
-                // The last eight bytes, overlapping the words already mixed: one load, not a loop.
-                tail = base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            } else {
-                var shift: UInt64 = 0
-                while offset < count {
-                    tail |= UInt64(base.load(fromByteOffset: offset, as: UInt8.self)) << shift
-                    shift += 8
-                    offset += 1
-                }
-            }
-        }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 29)
-    }
 }

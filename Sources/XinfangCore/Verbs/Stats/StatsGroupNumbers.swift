@@ -11,7 +11,12 @@ import Foundation
 struct StatsGroupNumbers {
     private let keys: [StatsKey]
     private var texts: [TextCodes]
-    private var numbers: [Codes: Int] = [:]
+    /// Open addressing over the groups' codes: slot → group number + 1 (0: empty); a power of two,
+    /// at most half full. (A `[Codes: Int]` would hash with Swift's `Hasher`, which costs more
+    /// than counting the case.)
+    private var slots = [Int32](repeating: 0, count: 64)
+    /// Each group's codes, by group number.
+    private var codesOfGroups: [Codes] = []
     /// Each group's key values in `--by` order, by group number.
     private(set) var values: [[String?]] = []
 
@@ -21,14 +26,32 @@ struct StatsGroupNumbers {
         texts = keys.map { _ in TextCodes() }
     }
 
-    /// A combination of codes, hashed with one cheap mix rather than lane by lane.
-    private struct Codes: Hashable {
-        var lanes = SIMD8<Int32>(repeating: 0)
+    /// A combination of codes, one 32-bit lane per key in `--by` order, packed into four words.
+    private struct Codes: Equatable {
+        private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
-        func hash(into hasher: inout Hasher) {
-            var mixed: UInt64 = 0
-            for lane in 0..<8 { mixed = (mixed ^ UInt64(UInt32(bitPattern: lanes[lane]))) &* 0x9E37_79B9_7F4A_7C15 }
-            hasher.combine(mixed)
+        /// Sets lane `lane` (each lane is set once, from zero).
+        mutating func set(_ lane: Int, _ code: Int32) {
+            let bits = UInt64(UInt32(bitPattern: code)) << (32 * UInt64(lane & 1))
+            switch lane >> 1 {
+            case 0: words.0 |= bits
+            case 1: words.1 |= bits
+            case 2: words.2 |= bits
+            default: words.3 |= bits
+            }
+        }
+
+        /// The lanes mixed with a multiply each.
+        var hash: UInt64 {
+            var mixed = (words.0 ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+            mixed = (mixed ^ words.1 ^ (mixed >> 29)) &* 0xC4CE_B9FE_1A85_EC53
+            mixed = (mixed ^ words.2 ^ (mixed >> 29)) &* 0xFF51_AFD7_ED55_8CCD
+            mixed = (mixed ^ words.3 ^ (mixed >> 29)) &* 0xC4CE_B9FE_1A85_EC53
+            return mixed ^ (mixed >> 32)
+        }
+
+        static func == (a: Codes, b: Codes) -> Bool {
+            a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
         }
     }
 
@@ -37,25 +60,41 @@ struct StatsGroupNumbers {
         var codes = Codes()
         for (index, key) in keys.enumerated() {
             switch key {
-            case .unit: codes.lanes[index] = texts[index].code(of: record.unit)
-            case .category: codes.lanes[index] = texts[index].code(of: record.category)
-            case .region: codes.lanes[index] = texts[index].code(of: record.region)
-            case .channel: codes.lanes[index] = Int32(Channel.allCases.firstIndex(of: record.channel) ?? 0)
-            case .month: codes.lanes[index] = Int32(truncatingIfNeeded: receivedDay.year * 12 + receivedDay.month)
-            case .year: codes.lanes[index] = Int32(truncatingIfNeeded: receivedDay.year)
+            case .unit: codes.set(index, texts[index].code(of: record.unit))
+            case .category: codes.set(index, texts[index].code(of: record.category))
+            case .region: codes.set(index, texts[index].code(of: record.region))
+            case .channel: codes.set(index, Int32(Channel.allCases.firstIndex(of: record.channel) ?? 0))
+            case .month: codes.set(index, Int32(truncatingIfNeeded: receivedDay.year * 12 + receivedDay.month))
+            case .year: codes.set(index, Int32(truncatingIfNeeded: receivedDay.year))
             }
         }
-        if let number = numbers[codes] { return number }
-        return add(codes, record, receivedDay: receivedDay)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: codes.hash) & mask
+        while slots[slot] != 0 {
+            let group = Int(slots[slot]) - 1
+            if codesOfGroups[group] == codes { return group }
+            slot = (slot + 1) & mask
+        }
+        return add(codes, at: slot, record, receivedDay: receivedDay)
     }
 
-    /// A new group, numbered next. (Apart from ``number(of:receivedDay:)``, whose loop then reads the record in place.)
+    /// A new group, numbered next, in the empty `slot`. (Apart from ``number(of:receivedDay:)``,
+    /// whose loop then reads the record in place.)
     @inline(never)
-    private mutating func add(_ codes: Codes, _ record: CaseRecord, receivedDay: LocalDate) -> Int {
-        numbers[codes] = values.count
-        var groupValues: [String?] = []
-        for key in keys { groupValues.append(key.value(of: record, receivedDay: receivedDay)) }
-        values.append(groupValues)
+    private mutating func add(_ codes: Codes, at slot: Int, _ record: CaseRecord, receivedDay: LocalDate) -> Int {
+        codesOfGroups.append(codes)
+        slots[slot] = Int32(codesOfGroups.count)
+        values.append(keys.map { $0.value(of: record, receivedDay: receivedDay) })
+        if codesOfGroups.count * 2 > slots.count {
+            var bigger = [Int32](repeating: 0, count: slots.count * 2)
+            let mask = bigger.count - 1
+            for (group, stored) in codesOfGroups.enumerated() {
+                var slot = Int(truncatingIfNeeded: stored.hash) & mask
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = Int32(group + 1)
+            }
+            slots = bigger
+        }
         return values.count - 1
     }
 }
@@ -77,13 +116,13 @@ struct TextCodes {
     }
 
     private mutating func code(of text: UnsafeRawBufferPointer) -> Int32 {
-        let hash = Self.hash(text)
+        let hash = ByteHash.hash(text)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let code = Int(slots[slot] - 1)
             if hashes[code] == hash, ends[code + 1] - ends[code] == text.count,
-               bytes.withUnsafeBytes({ memcmp($0.baseAddress! + ends[code], text.baseAddress!, text.count) == 0 }) {
+               text.isEmpty || bytes.withUnsafeBytes({ memcmp($0.baseAddress! + ends[code], text.baseAddress!, text.count) == 0 }) {
                 return Int32(code)
             }
             slot = (slot + 1) & mask
@@ -105,11 +144,5 @@ struct TextCodes {
             bigger[slot] = Int32(code + 1)
         }
         slots = bigger
-    }
-
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
-        return hash ^ (hash >> 29)
     }
 }
