@@ -12,12 +12,19 @@ enum CaseOrder {
         var keys = sortKeys(caseIDs, primary: primary)
         keys.sort()
         items.withUnsafeMutableBufferPointer { items in
-            // Position i takes the item that was at keys[i].index. Items before i are in place; an
-            // item that was at an index before i has since been swapped to where that index's key says.
-            for position in keys.indices {
-                var source = keys[position].index
-                while source < position { source = keys[source].index }
-                items.swapAt(position, source)
+            // Position i takes the item that was at keys[i].index: the permutation's cycles are
+            // followed one by one, each item swapped once into its place (following the chain of
+            // earlier swaps for every position instead read keys at random: most of the time).
+            var placed = [Bool](repeating: false, count: keys.count)
+            for start in keys.indices where !placed[start] {
+                var position = start
+                while true {
+                    placed[position] = true
+                    let source = keys[position].index
+                    if source == start { break }
+                    items.swapAt(position, source)
+                    position = source
+                }
             }
         }
     }
