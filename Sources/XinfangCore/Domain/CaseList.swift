@@ -100,7 +100,7 @@ public struct CaseList: Sequence, Sendable {
     }
 
     /// Appends `record`; returns its position (``nextPosition`` before the call).
-    mutating func append(_ record: CaseRecord) -> Int {
+    mutating func append(_ record: consuming CaseRecord) -> Int {
         if chunks.isEmpty {
             chunks.append([])
         } else if chunks[chunks.count - 1].count == Self.chunkSize {
