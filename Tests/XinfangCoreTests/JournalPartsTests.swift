@@ -101,9 +101,11 @@ final class JournalPartsTests: XCTestCase {
                                      texts: .caseBook(retainTexts: false), tracksHash: false)
         func part(_ index: Int) throws -> JournalReplay.PartResult {
             var fold = PartFold(book: CaseBook(policy: policy, retainTexts: false), defersUnknownCases: index > 0, cutoff: nil)
+            var decoder = scanner.makeDecoder()
             let (outcome, damage) = try scanner.fold(file.source(from: ranges[index].start, to: ranges[index].end),
                                                      from: JournalPosition(offset: ranges[index].start),
-                                                     expectingSeq: index == 0 ? 1 : nil, into: &fold, skippingFrom: nil)
+                                                     expectingSeq: index == 0 ? 1 : nil, decoder: &decoder, into: &fold,
+                                                     skippingFrom: nil)
             return JournalReplay.PartResult(fold: fold, outcome: outcome, damaged: damage != nil)
         }
         for order in [[3, 2, 1, 0], [1, 3, 0, 2], [0, 1, 2, 3], [2, 0, 3, 1]] {

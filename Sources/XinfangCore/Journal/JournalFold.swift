@@ -26,7 +26,8 @@ extension JournalScanner {
     /// - Throws: ``IOFailure`` when reading fails.
     public func fold<State: JournalFold>(_ source: some ByteSource, from position: JournalPosition, into state: inout State,
                                          skippingFrom cutoff: Instant? = nil) throws(IOFailure) -> (Outcome, JournalProblem?) {
-        try fold(source, from: position, expectingSeq: position.seq + 1, into: &state, skippingFrom: cutoff)
+        var decoder = makeDecoder()
+        return try fold(source, from: position, expectingSeq: position.seq + 1, decoder: &decoder, into: &state, skippingFrom: cutoff)
     }
 
     /// ``fold(_:from:into:skippingFrom:)`` where the first line's `seq` is `expectingSeq`, or anything when nil.
@@ -35,7 +36,8 @@ extension JournalScanner {
     /// (``JournalFold/readAhead(for:)``); a problem applies the events before it first, so the
     /// first damage is the same, and the state the same, as when each event is applied as it comes.
     func fold<State: JournalFold>(_ source: some ByteSource, from position: JournalPosition, expectingSeq: Int?,
-                                  into state: inout State, skippingFrom cutoff: Instant?) throws(IOFailure) -> (Outcome, JournalProblem?) {
+                                  decoder: inout JournalLineDecoder, into state: inout State,
+                                  skippingFrom cutoff: Instant?) throws(IOFailure) -> (Outcome, JournalProblem?) {
         var damage: JournalProblem?
         let batch = FoldBatch()
         /// Applies the waiting events in order, up to the first the lifecycle refuses.
@@ -44,7 +46,7 @@ extension JournalScanner {
             if let refused = batch.apply(to: &state) { damage = refused }
         }
         do {
-            let outcome = try scan(source, from: position, expectingSeq: expectingSeq, event: { (event: consuming JournalEvent, line: Int) throws(Never) in
+            let outcome = try scan(source, from: position, expectingSeq: expectingSeq, decoder: &decoder, event: { (event: consuming JournalEvent, line: Int) throws(Never) in
                 guard damage == nil else { return }
                 if let cutoff, event.at >= cutoff { return }
                 if batch.append(event, line: line) { applyBatch() }

@@ -58,6 +58,8 @@ extension JournalReplay {
             // kept events on its book, and a book still referenced here would be copied first.
             joiner.deliver(first: first, end: end, .success(PartResult(fold: consume fold, outcome: outcome, damaged: false)))
         }
+        // One decoder for all of this thread's chunks: a unit's name is then one `String` in all its records.
+        var decoder = scanner.makeDecoder()
         while let chunk = scheduler.nextChunk(for: thread) {
             // Only the end is looked at: a copy of the part held here would share its book with the joiner.
             if let end = part?.end, end != chunk { deliver() }
@@ -78,7 +80,7 @@ extension JournalReplay {
             assert(current.fold.book.hasNoOtherCopy(), "the part's book is shared: folding into it would copy its records")
             do throws(IOFailure) {
                 let (chunkOutcome, damage) = try scanner.fold(source, from: current.outcome.position, expectingSeq: expecting,
-                                                              into: &current.fold, skippingFrom: nil)
+                                                              decoder: &decoder, into: &current.fold, skippingFrom: nil)
                 current.outcome = chunkOutcome
                 guard damage == nil else {
                     joiner.deliver(first: current.first, end: current.end,

@@ -69,9 +69,17 @@ public struct JournalScanner: Sendable {
     public func scan<Source: ByteSource, E: Error>(
         _ source: Source, from position: JournalPosition, _ body: (Item) throws(E) -> Void
     ) throws(LineReaderError<E>) -> Outcome {
-        try scan(source, from: position, expectingSeq: position.seq + 1,
-                 event: { (event: consuming JournalEvent, line: Int) throws(E) in try body(.event(event, line: line)) },
-                 problem: { (problem: JournalProblem) throws(E) in try body(.problem(problem)) })
+        var decoder = makeDecoder()
+        return try scan(source, from: position, expectingSeq: position.seq + 1, decoder: &decoder,
+                        event: { (event: consuming JournalEvent, line: Int) throws(E) in try body(.event(event, line: line)) },
+                        problem: { (problem: JournalProblem) throws(E) in try body(.problem(problem)) })
+    }
+
+    /// A decoder for this scanner's lines. One decoder may read several pieces of a journal in
+    /// turn: its table of names then makes each name once, so the records of one part share
+    /// one `String` per unit (compared by identity, not as Unicode), and it keeps the key order learned.
+    func makeDecoder() -> JournalLineDecoder {
+        JournalLineDecoder(timeZone: timeZone, texts: texts)
     }
 
     /// ``scan(_:from:_:)`` with one callback for events and one for problems: an event is handed
@@ -79,12 +87,11 @@ public struct JournalScanner: Sendable {
     /// line's `seq` must be `expectingSeq`, or may be anything when it is nil (a reader that
     /// starts mid-journal without having read the lines before).
     func scan<Source: ByteSource, E: Error>(
-        _ source: Source, from position: JournalPosition, expectingSeq: Int?,
+        _ source: Source, from position: JournalPosition, expectingSeq: Int?, decoder: inout JournalLineDecoder,
         event onEvent: (consuming JournalEvent, Int) throws(E) -> Void, problem onProblem: (JournalProblem) throws(E) -> Void
     ) throws(LineReaderError<E>) -> Outcome {
         var outcome = Outcome(position: position, tornTail: nil)
         var reader = LineReader(source: source, maxLineLength: 4 << 20)
-        var decoder = JournalLineDecoder(timeZone: timeZone, texts: texts)
         // The last hash read, kept as bytes: a String per line would cost an allocation each.
         var previousHash = Array(position.hash.utf8)
         var hashChanged = false

@@ -31,7 +31,8 @@ extension JournalVerifier {
         var book = empty
         let outcome: JournalScanner.Outcome
         do {
-            outcome = try scanner.scan(file.source(from: 0), from: .start, expectingSeq: 1, event: { (event: consuming JournalEvent, _: Int) throws(Problem) in
+            var decoder = scanner.makeDecoder()
+            outcome = try scanner.scan(file.source(from: 0), from: .start, expectingSeq: 1, decoder: &decoder, event: { (event: consuming JournalEvent, _: Int) throws(Problem) in
                 do throws(LifecycleError) {
                     try book.apply(event)
                 } catch {
