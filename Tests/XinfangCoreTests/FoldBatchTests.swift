@@ -134,4 +134,33 @@ final class FoldBatchTests: XCTestCase {
             XCTAssertEqual(book.cases.map(JournalDecoderTests.describe), onePass.book, "\(readers) threads")
         }
     }
+
+    /// A source whose reads fail once `failAfter` bytes have been served.
+    private struct FailingSource: ByteSource {
+        var inner: MemorySource
+        var served = 0
+        let failAfter: Int
+
+        mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOFailure) -> Int {
+            guard served < failAfter else { throw IOFailure(operation: "read", path: "test", code: EIO) }
+            let count = try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, failAfter - served)]))
+            served += count
+            return count
+        }
+    }
+
+    /// A failed read leaves the state with every event of the lines read before it, as when each
+    /// event was applied as it came (the batch waiting is applied before the failure is thrown).
+    func testAFailedReadLeavesEveryEventReadBeforeIt() throws {
+        let journal = lines(cases: 20)
+        let bytes = Array(journal.joined())
+        for whole in [1, 5, FoldBatch.capacity - 1, FoldBatch.capacity + 3] {
+            let before = Array(journal[..<whole].joined())
+            var book = CaseBook(policy: policy, retainTexts: false)
+            let source = FailingSource(inner: MemorySource(bytes, chunkLimit: 97), failAfter: before.count)
+            XCTAssertThrowsError(try JournalScanner(timeZone: policy.timeZone).fold(source, from: .start, into: &book),
+                                 "\(whole) lines")
+            XCTAssertEqual(book.cases.map(JournalDecoderTests.describe), try foldOneByOne(before).book, "\(whole) lines")
+        }
+    }
 }

@@ -59,7 +59,10 @@ extension JournalScanner {
             return (outcome, damage)
         } catch {
             switch error {
-            case .source(let failure): throw failure
+            case .source(let failure):
+                // As when each event was applied as it came: the state has every event read before the failure.
+                applyBatch()
+                throw failure
             case .body(let never): switch never {}
             }
         }
