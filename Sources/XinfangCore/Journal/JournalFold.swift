@@ -33,8 +33,8 @@ extension JournalScanner {
     /// ``fold(_:from:into:skippingFrom:)`` where the first line's `seq` is `expectingSeq`, or anything when nil.
     ///
     /// Events are applied in batches of ``FoldBatch/capacity``, each read ahead first
-    /// (``JournalFold/readAhead(for:)``); a problem applies the events before it first, so the
-    /// first damage is the same, and the state the same, as when each event is applied as it comes.
+    /// (``JournalFold/readAhead(for:)``); a problem (or a failed read) applies the events before it
+    /// first, so the first damage is the same, and the state the same, as when each event is applied as it comes.
     func fold<State: JournalFold>(_ source: some ByteSource, from position: JournalPosition, expectingSeq: Int?,
                                   decoder: inout JournalLineDecoder, into state: inout State,
                                   skippingFrom cutoff: Instant?) throws(IOFailure) -> (Outcome, JournalProblem?) {
