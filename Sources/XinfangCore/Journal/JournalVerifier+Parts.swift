@@ -24,26 +24,17 @@ extension JournalVerifier {
         return Summary(lines: parts.lines, lastSeq: parts.lastSeq ?? 0, cases: parts.book.count, problems: 0)
     }
 
-    /// ``cleanSummary(file:readers:minimumPartBytes:)`` on this thread, stopping at the first problem.
+    /// ``cleanSummary(file:readers:minimumPartBytes:)`` on this thread: the readers' fold, with
+    /// the chain checked; any damage, or a torn last line, leaves the journal to the reporting pass.
     private func cleanSummaryInOnePass(file: JournalFile, scanner: JournalScanner, book empty: CaseBook) throws(JournalError) -> Summary? {
-        /// Any problem: the reporting pass takes over.
-        struct Problem: Error {}
         var book = empty
         let outcome: JournalScanner.Outcome
-        do {
-            var decoder = scanner.makeDecoder()
-            outcome = try scanner.scan(file.source(from: 0), from: .start, expectingSeq: 1, decoder: &decoder, event: { (event: consuming JournalEvent, _: Int) throws(Problem) in
-                do throws(LifecycleError) {
-                    try book.apply(event)
-                } catch {
-                    throw Problem()
-                }
-            }, problem: { (_: JournalProblem) throws(Problem) in throw Problem() })
+        do throws(IOFailure) {
+            let (folded, damage) = try scanner.fold(file.source(from: 0), from: .start, into: &book)
+            guard damage == nil, folded.tornTail == nil else { return nil }
+            outcome = folded
         } catch {
-            switch error {
-            case .source(let failure): throw .io(failure)
-            case .body: return nil
-            }
+            throw .io(error)
         }
         return Summary(lines: outcome.position.lines, lastSeq: outcome.position.seq, cases: book.count, problems: 0)
     }
