@@ -260,11 +260,13 @@ struct JournalLineDecoder {
         }
     }
 
-    /// Reads a string (`p` at its opening quote), noting escapes and validating its non-ASCII
+    /// Reads a string (`position` at its opening quote), noting escapes and validating its non-ASCII
     /// bytes as UTF-8 on the way (so no later pass needs to); 16 or 8 bytes at a time where it can.
     @inline(__always)
-    private static func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> RawValue {
-        p += 1
+    private static func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ position: inout Int) throws(Fallback) -> RawValue {
+        // A local position, stored back once at the end, stays in a register: `position` itself
+        // would be stored to memory at every step, since the line's bytes might alias it.
+        var p = position &+ 1
         let start = p
         var nonASCII = false
         var escaped = false
@@ -277,13 +279,13 @@ struct JournalLineDecoder {
                     // Runs of Chinese characters: two characters per 8-byte load, then one per 4-byte
                     // load. 0xDFFE marks the leads E1–EC, EE and EF, whose second byte may be any
                     // continuation byte.
-                    while p + 8 <= n {
+                    while p &+ 8 <= n {
                         let word = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
                         guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0,
                               (0xDFFE as UInt64) >> (word & 0x0F) & (0xDFFE as UInt64) >> (word &>> 24 & 0x0F) & 1 != 0 else { break }
                         p &+= 6
                     }
-                    while p + 4 <= n {
+                    while p &+ 4 <= n {
                         let word = UInt32(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt32.self))
                         guard word & 0x00C0_C0F0 == 0x0080_80E0, (0xDFFE as UInt32) >> (word & 0x0F) & 1 != 0 else { break }
                         p &+= 3
@@ -295,17 +297,16 @@ struct JournalLineDecoder {
                     continue
                 }
                 if byte == UInt8(ascii: "\"") {
-                    let value = RawValue(kind: .string, start: start, end: p, escaped: escaped, nonASCII: nonASCII)
-                    p += 1
-                    return value
+                    position = p &+ 1
+                    return RawValue(kind: .string, start: start, end: p, escaped: escaped, nonASCII: nonASCII)
                 }
                 if byte == UInt8(ascii: "\\") {
                     escaped = true
-                    p += 2
+                    p &+= 2
                     continue outer
                 }
                 guard byte >= 0x20 else { throw Fallback() }
-                p += 1
+                p &+= 1
                 continue outer
             }
             throw Fallback()
@@ -317,7 +318,7 @@ struct JournalLineDecoder {
     @inline(__always)
     private static func skipPlainBytes(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) {
         #if arch(x86_64)
-        while p + 16 <= n {
+        while p &+ 16 <= n {
             let chunk = _mm_loadu_si128(UnsafeRawPointer(b + p).assumingMemoryBound(to: __m128i.self))
             // Compared as signed bytes, 0x80 and above are below 0x20 too.
             let special = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
@@ -333,7 +334,7 @@ struct JournalLineDecoder {
         #endif
         let ones: UInt64 = 0x0101_0101_0101_0101
         let tops: UInt64 = 0x8080_8080_8080_8080
-        while p + 8 <= n {
+        while p &+ 8 <= n {
             let word = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
