@@ -6,8 +6,11 @@ import PackageDescription
 /// with them has) in XinfangSHAExtensions only.
 #if arch(x86_64)
 let shaExtensionFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-msha", "-Xcc", "-mssse3", "-Xcc", "-msse4.1"])]
+/// Lets the compiler emit AVX2 in XinfangLineMasks only.
+let lineMaskFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2"])]
 #else
 let shaExtensionFlags: [SwiftSetting] = []
+let lineMaskFlags: [SwiftSetting] = []
 #endif
 
 /// A release build on Linux carries the Swift runtime and Foundation in the executable itself (as
@@ -30,10 +33,14 @@ let package = Package(
     targets: [
         // SHA-256 on the processor's SHA extensions: the only module built with those instructions
         // enabled, and called only after asking the processor (SHA256Extensions.isAvailable).
-        .target(name: "XinfangSHAExtensions", swiftSettings: shaExtensionFlags),
-        .target(name: "XinfangCore", dependencies: ["XinfangSHAExtensions"]),
+        .target(name: "XinfangProcessorFeatures"),
+        .target(name: "XinfangSHAExtensions", dependencies: ["XinfangProcessorFeatures"], swiftSettings: shaExtensionFlags),
+        // A journal line's quotes and non-ASCII bytes as masks, and its UTF-8 checked, with AVX2:
+        // called only after asking the processor (LineMasks.isAvailable).
+        .target(name: "XinfangLineMasks", dependencies: ["XinfangProcessorFeatures"], swiftSettings: lineMaskFlags),
+        .target(name: "XinfangCore", dependencies: ["XinfangSHAExtensions", "XinfangLineMasks"]),
         .executableTarget(name: "xinfang", dependencies: ["XinfangCore"], swiftSettings: staticRuntimeCompiling,
                           linkerSettings: staticRuntimeLinking),
-        .testTarget(name: "XinfangCoreTests", dependencies: ["XinfangCore"]),
+        .testTarget(name: "XinfangCoreTests", dependencies: ["XinfangCore", "XinfangLineMasks"]),
     ]
 )

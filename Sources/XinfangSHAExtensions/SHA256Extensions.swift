@@ -9,6 +9,7 @@
 #if arch(x86_64)
 import _Builtin_intrinsics.intel
 #endif
+import XinfangProcessorFeatures
 
 /// SHA-256's compression function on the processor's SHA extensions, when it has them.
 ///

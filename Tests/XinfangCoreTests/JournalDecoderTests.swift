@@ -2,9 +2,18 @@ import XCTest
 @testable import XinfangCore
 
 /// The fast journal decoder against the reference path (JSON tree, then the event read from it):
-/// the same events, the same refusals with the same words, the same case book.
-final class JournalDecoderTests: XCTestCase {
+/// the same events, the same refusals with the same words, the same case book. Its strings are
+/// found from `LineMasks` where the processor has AVX2 (``JournalDecoderBytewiseTests`` runs every
+/// test here with the byte-by-byte scan too).
+class JournalDecoderTests: XCTestCase {
     private let zone = OfficeTimeZone.shanghai
+
+    /// Whether the decoders made here find strings from `LineMasks` (where the processor can).
+    var usesLineMasks: Bool { true }
+
+    private func makeDecoder(texts: JournalLineDecoder.Texts = .all) -> JournalLineDecoder {
+        JournalLineDecoder(timeZone: zone, texts: texts, usesLineMasks: usesLineMasks)
+    }
 
     private enum Reference {
         case success(JournalEvent)
@@ -42,7 +51,7 @@ final class JournalDecoderTests: XCTestCase {
     func testEveryCanonicalLineIsDecodedOnTheFastPathExactlyAsTheReferenceDoes() {
         let events = JournalSamples.events(cases: 300, seed: 7)
         XCTAssertEqual(Set(events.map(\.kind)), Set(EventKind.allCases))
-        var decoder = JournalLineDecoder(timeZone: zone)
+        var decoder = makeDecoder()
         for line in JournalSamples.canonicalLines(events) {
             let body = Array(line.dropLast())
             XCTAssertTrue(assertSame(body, &decoder), "left to the reference path: \(String(decoding: body, as: UTF8.self))")
@@ -52,7 +61,7 @@ final class JournalDecoderTests: XCTestCase {
     func testRewrittenLinesWithOtherOrdersSpacesEscapesAndUnknownMembersGiveTheSameEvents() {
         let events = JournalSamples.events(cases: 300, seed: 11)
         let lines = JournalSamples.wildLines(JournalSamples.canonicalLines(events), seed: 12)
-        var decoder = JournalLineDecoder(timeZone: zone)
+        var decoder = makeDecoder()
         var decided = 0
         for line in lines {
             let body = Array(line.dropLast())
@@ -146,7 +155,7 @@ final class JournalDecoderTests: XCTestCase {
             Array(base.utf8).map { $0 == 0xA5 ? 0xC0 : $0 },  // breaks a Chinese character
             Array(base.replacingOccurrences(of: #""hash":"ab""#, with: #""x":"é""#).utf8).map { $0 == 0xA9 ? 0x29 : $0 },
         ]
-        var decoder = JournalLineDecoder(timeZone: zone)
+        var decoder = makeDecoder()
         var decided = 0
         for line in lines where assertSame(line, &decoder) { decided += 1 }
         XCTAssertGreaterThan(decided, 20)  // the valid odd lines are decided fast, not all left to the reference
@@ -155,7 +164,7 @@ final class JournalDecoderTests: XCTestCase {
     func testKeysOtherThanTheExpectedOneAfterATrainedOrderDecodeTheSame() {
         // The decoder expects each member's usual successor; lines that break that habit must
         // still give the reference path's events (or be left to it).
-        var decoder = JournalLineDecoder(timeZone: zone)
+        var decoder = makeDecoder()
         for line in JournalSamples.canonicalLines(JournalSamples.events(cases: 60, seed: 3)) {
             XCTAssertTrue(assertSame(Array(line.dropLast()), &decoder))
         }
@@ -199,7 +208,7 @@ final class JournalDecoderTests: XCTestCase {
         let fine: [[UInt8]] = [[0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xC2, 0x80],
                                [0xDF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF0, 0x9F, 0x98, 0x80]]
         for texts in [JournalLineDecoder.Texts.all, .caseBook(retainTexts: false)] {
-            var decoder = JournalLineDecoder(timeZone: zone, texts: texts)
+            var decoder = makeDecoder(texts: texts)
             for marker in ["SUMMARY", "REGION", "NAME", "RESPONDENT", "UNKNOWN"] {
                 let parts = line.components(separatedBy: marker)
                 for bytes in broken {
@@ -227,7 +236,7 @@ final class JournalDecoderTests: XCTestCase {
         let parts = line.components(separatedBy: "TEXT")
         let stops: [[UInt8]] = [Array(#"\""#.utf8), Array(#"\\"#.utf8), Array(#"\u4e2d"#.utf8), [0x7F], Array("中".utf8),
                                 [0x01], [0x1F], [0xFF], [0xE4, 0xB8], [UInt8(ascii: "\"")]]
-        var decoder = JournalLineDecoder(timeZone: zone)
+        var decoder = makeDecoder()
         var decoded = 0, refused = 0
         for before in 0..<40 {
             for stop in stops {
@@ -251,7 +260,7 @@ final class JournalDecoderTests: XCTestCase {
     func testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() {
         // The region is the first name a filing puts in the table; empty, it adds no bytes to it.
         let line = Array(#"{"seq":1,"event":"filed","case":"XF-2026-000001","at":"2026-03-04T09:15:00+08:00","recorded":"2026-03-04T09:15:02+08:00","channel":"letter","summary":"工资","region":"","category":"劳动社保","anonymous":true,"hash":"ab"}"#.utf8)
-        var decoder = JournalLineDecoder(timeZone: zone)
+        var decoder = makeDecoder()
         for _ in 0..<3 { XCTAssertTrue(assertSame(line, &decoder)) }
     }
 
@@ -267,7 +276,7 @@ final class JournalDecoderTests: XCTestCase {
             XCTAssertEqual(lean.book, reference.book)
             XCTAssertEqual(lean.book.count, events.filter { $0.kind == .filed }.count)
         }
-        var decoder = JournalLineDecoder(timeZone: zone, texts: .caseBook(retainTexts: false))
+        var decoder = makeDecoder(texts: .caseBook(retainTexts: false))
         for line in JournalSamples.canonicalLines(events) {
             let body = Array(line.dropLast())
             guard case .success(let expected) = reference(body) else { return XCTFail("sample line refused") }
@@ -315,4 +324,21 @@ final class JournalDecoderTests: XCTestCase {
                               r.extensionDays, r.extended, r.closedAt, r.returns, r.verdict, r.verdictAt, r.lastAt, r.lastEvent]
         return fields.map { String(describing: $0) }.joined(separator: "|")
     }
+}
+
+/// ``JournalDecoderTests`` with every string read byte by byte: the way for lines with escapes or
+/// control bytes, longer than 4 KiB, and for every line on a processor without AVX2. (Each test that
+/// makes its own decoders is named again here: XCTest on Linux finds a test class by the test
+/// methods it declares itself. The whole-journal scans go through `JournalScanner`, which reads
+/// with the masks.)
+final class JournalDecoderBytewiseTests: JournalDecoderTests {
+    override var usesLineMasks: Bool { false }
+    override func testEveryCanonicalLineIsDecodedOnTheFastPathExactlyAsTheReferenceDoes() { super.testEveryCanonicalLineIsDecodedOnTheFastPathExactlyAsTheReferenceDoes() }
+    override func testRewrittenLinesWithOtherOrdersSpacesEscapesAndUnknownMembersGiveTheSameEvents() { super.testRewrittenLinesWithOtherOrdersSpacesEscapesAndUnknownMembersGiveTheSameEvents() }
+    override func testOddAndBrokenLinesAreLeftToTheReferencePathOrDecodedTheSame() { super.testOddAndBrokenLinesAreLeftToTheReferencePathOrDecodedTheSame() }
+    override func testKeysOtherThanTheExpectedOneAfterATrainedOrderDecodeTheSame() { super.testKeysOtherThanTheExpectedOneAfterATrainedOrderDecodeTheSame() }
+    override func testInvalidUTF8InAnyStringIsLeftToTheReferencePath() { super.testInvalidUTF8InAnyStringIsLeftToTheReferencePath() }
+    override func testEveryKindOfByteAtEveryPlaceOfALongStringIsReadAsTheReferenceReadsIt() { super.testEveryKindOfByteAtEveryPlaceOfALongStringIsReadAsTheReferenceReadsIt() }
+    override func testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() { super.testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() }
+    override func testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() throws { try super.testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import XinfangLineMasks
 
 extension JournalLineDecoder {
     /// The decoder's per-line value slots, key patterns and guess of each member's successor.
@@ -12,18 +13,27 @@ extension JournalLineDecoder {
     final class Storage {
         let values: UnsafeMutablePointer<RawValue>
         let keys: KeyTables
+        /// The line's ``LineMasks``: quotes and bytes from 0x80.
+        let quotes: UnsafeMutablePointer<UInt64>
+        let nonASCII: UnsafeMutablePointer<UInt64>
 
         init() {
             let count = Field.allCases.count
             values = .allocate(capacity: count)
             values.initialize(repeating: RawValue(kind: .null, start: 0, end: 0), count: count)
             keys = KeyTables()
+            quotes = .allocate(capacity: LineMasks.maximumWords)
+            quotes.initialize(repeating: 0, count: LineMasks.maximumWords)
+            nonASCII = .allocate(capacity: LineMasks.maximumWords)
+            nonASCII.initialize(repeating: 0, count: LineMasks.maximumWords)
         }
 
         deinit {
             values.deallocate()
             keys.patterns.deallocate()
             keys.expected.deallocate()
+            quotes.deallocate()
+            nonASCII.deallocate()
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import XinfangLineMasks
 #if arch(x86_64)
 import _Builtin_intrinsics.intel
 #endif
@@ -33,6 +34,9 @@ struct JournalLineDecoder {
 
     let timeZone: OfficeTimeZone
     let texts: Texts
+    /// Whether strings are found from ``LineMasks`` on the lines it takes (``MaskedStrings``): on a
+    /// processor with AVX2, for lines of at most 4 KiB with no backslash and no control byte.
+    let usesLineMasks: Bool
     /// The decoder's fixed tables and per-line slots, in one allocation (no array checks in the inner loop).
     private let storage: Storage
     /// Each field's value on the current line, indexed by ``Field``; valid where ``present`` has its bit.
@@ -47,9 +51,12 @@ struct JournalLineDecoder {
     var scratch: [UInt8] = []
     private var unknownKeys: [Range<Int>] = []
 
-    init(timeZone: OfficeTimeZone, texts: Texts = .all) {
+    /// - Parameter usesLineMasks: whether to find strings from ``LineMasks`` where the processor
+    ///   can (false: byte by byte on every line, as on a processor without AVX2).
+    init(timeZone: OfficeTimeZone, texts: Texts = .all, usesLineMasks: Bool = true) {
         self.timeZone = timeZone
         self.texts = texts
+        self.usesLineMasks = usesLineMasks && LineMasks.isAvailable
         storage = Storage()
         values = storage.values
         keys = storage.keys
@@ -62,7 +69,13 @@ struct JournalLineDecoder {
         guard let raw = line.baseAddress, line.count < Int(Int32.max) else { return nil }
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
         do {
-            try scanMembers(bytes, line.count)
+            if usesLineMasks, line.count <= LineMasks.maximumLength,
+               LineMasks.scan(bytes, count: line.count, quotes: storage.quotes, nonASCII: storage.nonASCII) {
+                try scanMembers(bytes, line.count, MaskedStrings(quotes: storage.quotes, nonASCII: storage.nonASCII,
+                                                                 words: (line.count &+ 63) &>> 6))
+            } else {
+                try scanMembers(bytes, line.count, BytewiseStrings())
+            }
             return try build(bytes)
         } catch {
             return nil
@@ -72,7 +85,7 @@ struct JournalLineDecoder {
     // MARK: - Scanning
 
     /// Reads the line's members into ``values``.
-    private mutating func scanMembers(_ b: UnsafePointer<UInt8>, _ n: Int) throws(Fallback) {
+    private mutating func scanMembers<S: JournalStringScanner>(_ b: UnsafePointer<UInt8>, _ n: Int, _ strings: S) throws(Fallback) {
         present = 0
         escapedFields = 0
         if !unknownKeys.isEmpty { unknownKeys.removeAll(keepingCapacity: true) }
@@ -84,17 +97,17 @@ struct JournalLineDecoder {
         guard p < n, b[p] != UInt8(ascii: "}") else { throw Fallback() }
         var previous = KeyTables.objectStart
         while true {
-            guard let field = try nextField(b, n, &p, after: previous, depth: 1, unknownFrom: 0) else {
+            guard let field = try nextField(b, n, &p, after: previous, depth: 1, unknownFrom: 0, strings) else {
                 if try Self.endOfMember(b, n, &p) { break }
                 continue
             }
             let bit: UInt64 = 1 << UInt64(field.rawValue)
             if field == .petitioner, b[p] == UInt8(ascii: "{") {
-                try scanPetitioner(b, n, &p)
+                try scanPetitioner(b, n, &p, strings)
                 values[field.rawValue] = RawValue(kind: .object, start: 0, end: 0)
             } else {
                 // Strings inline: most values are strings.
-                let value = b[p] == UInt8(ascii: "\"") ? try Self.scanString(b, n, &p) : try Self.scanValue(b, n, &p, depth: 1)
+                let value = b[p] == UInt8(ascii: "\"") ? try strings.scanString(b, n, &p) : try Self.scanValue(b, n, &p, depth: 1, strings)
                 values[field.rawValue] = value
                 if value.escaped { escapedFields |= bit }
                 if field == .event, value.kind == .string, value.count > 0 {
@@ -117,8 +130,8 @@ struct JournalLineDecoder {
     /// The member the writer puts after `previous` is tried first: its `"key":` is one or two
     /// 8-byte compares. Any other key is read and matched, and becomes the one expected next time.
     @inline(__always)
-    private mutating func nextField(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, after previous: Int, depth: Int,
-                                    unknownFrom: Int) throws(Fallback) -> Field? {
+    private mutating func nextField<S: JournalStringScanner>(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, after previous: Int,
+                                                             depth: Int, unknownFrom: Int, _ strings: S) throws(Fallback) -> Field? {
         let keys = self.keys
         let field: Field
         let expected = keys.expected[previous]
@@ -133,7 +146,7 @@ struct JournalLineDecoder {
         } else {
             let key = try Self.scanKey(b, n, &p)
             guard let known = depth == 1 ? keys.topLevel(b, n, key) : keys.nested(b, n, key) else {
-                try skipUnknown(b, n, &p, key: key, depth: depth, from: unknownFrom)
+                try skipUnknown(b, n, &p, key: key, depth: depth, from: unknownFrom, strings)
                 return nil
             }
             field = known
@@ -165,7 +178,8 @@ struct JournalLineDecoder {
     }
 
     /// Reads the `petitioner` object's members (`p` at its `{`).
-    private mutating func scanPetitioner(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) {
+    private mutating func scanPetitioner<S: JournalStringScanner>(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int,
+                                                                  _ strings: S) throws(Fallback) {
         p += 1
         Self.skipSpace(b, n, &p)
         guard p < n else { throw Fallback() }
@@ -177,12 +191,12 @@ struct JournalLineDecoder {
         let outerUnknown = unknownKeys.count
         var previous = KeyTables.petitionerStart
         while true {
-            guard let field = try nextField(b, n, &p, after: previous, depth: 2, unknownFrom: outerUnknown) else {
+            guard let field = try nextField(b, n, &p, after: previous, depth: 2, unknownFrom: outerUnknown, strings) else {
                 if try Self.endOfMember(b, n, &p) { break }
                 continue
             }
             let bit: UInt64 = 1 << UInt64(field.rawValue)
-            let value = b[p] == UInt8(ascii: "\"") ? try Self.scanString(b, n, &p) : try Self.scanValue(b, n, &p, depth: 2)
+            let value = b[p] == UInt8(ascii: "\"") ? try strings.scanString(b, n, &p) : try Self.scanValue(b, n, &p, depth: 2, strings)
             values[field.rawValue] = value
             if value.escaped { escapedFields |= bit }
             previous = field.rawValue
@@ -215,22 +229,23 @@ struct JournalLineDecoder {
     }
 
     /// Skips an unknown member's value, checked by the strict parser; a repeated unknown key is refused.
-    private mutating func skipUnknown(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, key: Range<Int>, depth: Int,
-                                      from first: Int) throws(Fallback) {
+    private mutating func skipUnknown<S: JournalStringScanner>(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, key: Range<Int>,
+                                                               depth: Int, from first: Int, _ strings: S) throws(Fallback) {
         for seen in unknownKeys[first...] where seen.count == key.count {
             if memcmp(b + seen.lowerBound, b + key.lowerBound, key.count) == 0 { throw Fallback() }
         }
         unknownKeys.append(key)
-        let value = try Self.scanValue(b, n, &p, depth: depth)
+        let value = try Self.scanValue(b, n, &p, depth: depth, strings)
         try validate(value, b)
     }
 
     /// Reads one value starting at `p` (not at white space).
     @inline(__always)
-    private static func scanValue(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, depth: Int) throws(Fallback) -> RawValue {
+    private static func scanValue<S: JournalStringScanner>(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, depth: Int,
+                                                           _ strings: S) throws(Fallback) -> RawValue {
         switch b[p] {
         case UInt8(ascii: "\""):
-            return try Self.scanString(b, n, &p)
+            return try strings.scanString(b, n, &p)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return try Self.scanNumber(b, n, &p)
         case UInt8(ascii: "t"):
@@ -263,7 +278,7 @@ struct JournalLineDecoder {
     /// Reads a string (`position` at its opening quote), noting escapes and validating its non-ASCII
     /// bytes as UTF-8 on the way (so no later pass needs to); 16 or 8 bytes at a time where it can.
     @inline(__always)
-    private static func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ position: inout Int) throws(Fallback) -> RawValue {
+    static func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ position: inout Int) throws(Fallback) -> RawValue {
         // A local position, stored back once at the end, stays in a register: `position` itself
         // would be stored to memory at every step, since the line's bytes might alias it.
         var p = position &+ 1

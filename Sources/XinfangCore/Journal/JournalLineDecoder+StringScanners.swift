@@ -1,0 +1,60 @@
+import Foundation
+import XinfangLineMasks
+
+/// How the journal decoder finds where a string ends: byte by byte, or from the line's masks.
+///
+/// ``JournalLineDecoder`` walks a line's members with one of these; the compiler makes a copy of
+/// the member scan for each, so neither pays for the other.
+protocol JournalStringScanner {
+    /// Reads the string whose opening quote is at `p` and moves `p` past its closing quote.
+    func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> RawValue
+}
+
+/// Strings read byte by byte (16 bytes at a time where it can), escapes noted and UTF-8 checked on
+/// the way: any line.
+struct BytewiseStrings: JournalStringScanner {
+    @inline(__always)
+    func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> RawValue {
+        try JournalLineDecoder.scanString(b, n, &p)
+    }
+}
+
+/// Strings read from ``LineMasks``: only for a line the masks were made for and found plain (no
+/// backslash, no byte below 0x20, valid UTF-8). There every quote opens or closes a string, so a
+/// string ends at the next bit of the quote mask, and has no escapes.
+struct MaskedStrings: JournalStringScanner {
+    /// The line's quote bits, word by word, then a zero word.
+    let quotes: UnsafePointer<UInt64>
+    /// The line's bytes from 0x80, word by word, then a zero word.
+    let nonASCII: UnsafePointer<UInt64>
+    /// Words in each mask for this line, the zero word not counted.
+    let words: Int
+
+    @inline(__always)
+    func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> RawValue {
+        let start = p &+ 1
+        var word = start &>> 6
+        var bits = quotes[word] & (~0 &<< UInt64(start & 63))
+        while bits == 0 {
+            word &+= 1
+            guard word < words else { throw Fallback() }
+            bits = quotes[word]
+        }
+        let end = word &<< 6 | bits.trailingZeroBitCount
+        p = end &+ 1
+        return RawValue(kind: .string, start: start, end: end, escaped: false, nonASCII: hasNonASCII(start, end))
+    }
+
+    /// Whether any byte in `start..<end` is from 0x80.
+    @inline(__always)
+    private func hasNonASCII(_ start: Int, _ end: Int) -> Bool {
+        guard start < end else { return false }
+        let first = start &>> 6, last = (end &- 1) &>> 6
+        let fromStart = ~0 &<< UInt64(start & 63)
+        let toEnd = ~0 &>> UInt64(63 &- ((end &- 1) & 63))
+        if first == last { return nonASCII[first] & fromStart & toEnd != 0 }
+        if nonASCII[first] & fromStart != 0 || nonASCII[last] & toEnd != 0 { return true }
+        for word in (first &+ 1)..<last where nonASCII[word] != 0 { return true }
+        return false
+    }
+}
