@@ -15,22 +15,22 @@ public enum ProcessorFeatures {
     /// ``switchVariable`` is not `0`.
     public static var hasSHAExtensions: Bool {
         if ProcessInfo.processInfo.environment[switchVariable] == "0" { return false }
-        #if arch(x86_64) && os(Linux)
-        return linuxFlags.contains("sha_ni")
-        #elseif arch(x86_64) && os(macOS)
-        return macOSFeatures("machdep.cpu.leaf7_features").contains("SHA")
-        #else
-        return false
-        #endif
+        return reports(linuxFlag: "sha_ni", macOSFeature: "SHA")
     }
 
     /// True when this is an x86-64 build and the processor reports AVX2 (Linux and macOS show it
     /// only when the operating system saves the 256-bit registers too).
     public static var hasAVX2: Bool {
+        reports(linuxFlag: "avx2", macOSFeature: "AVX2")
+    }
+
+    /// Whether this is an x86-64 build and the processor reports a feature: by its name among
+    /// Linux's `/proc/cpuinfo` flags, or among macOS's `machdep.cpu.leaf7_features`.
+    private static func reports(linuxFlag: String, macOSFeature: String) -> Bool {
         #if arch(x86_64) && os(Linux)
-        return linuxFlags.contains("avx2")
+        return linuxFlags.contains(Substring(linuxFlag))
         #elseif arch(x86_64) && os(macOS)
-        return macOSFeatures("machdep.cpu.leaf7_features").contains("AVX2")
+        return macOSFeatures("machdep.cpu.leaf7_features").contains(Substring(macOSFeature))
         #else
         return false
         #endif

@@ -14,6 +14,9 @@ import _Builtin_intrinsics.intel
 /// through a ``ByteStringTable`` (so equal names share one `String` and are validated once),
 /// other strings directly (unescaping them when they hold a backslash). Unknown members are
 /// skipped with the strict parser, so they are checked as thoroughly as on the reference path.
+/// Where a string ends is found from the line's ``LineMasks`` when the processor has AVX2 and
+/// the line has no escape or control byte (``MaskedStrings``: its UTF-8 checked in that pass),
+/// else byte by byte (``BytewiseStrings``: UTF-8 checked while scanning).
 ///
 /// It answers `nil` whenever a line is anything but a plainly valid event (bad JSON, invalid
 /// UTF-8, a duplicate key, a missing or wrong field, a key written with escapes, a number that
