@@ -48,4 +48,14 @@ final class ChunkSchedulerTests: XCTestCase {
             XCTAssertLessThan(taken[0].count, 8, "\(threads) threads")
         }
     }
+
+    /// A small journal gets eight chunks a thread; a large one chunks of about 4 MiB, so that a
+    /// thread that has finished waits for at most about one chunk's reading.
+    func testALargeJournalIsCutIntoChunksOfAboutFourMiB() {
+        XCTAssertEqual(JournalReplay.chunkCount(size: 20 << 20, readers: 2), 16)
+        XCTAssertEqual(JournalReplay.chunkCount(size: 64 << 20, readers: 2), 16)
+        XCTAssertEqual(JournalReplay.chunkCount(size: 339_041_317, readers: 2), 80)
+        XCTAssertEqual(JournalReplay.chunkCount(size: 339_041_317, readers: 8), 80)
+        XCTAssertEqual(JournalReplay.chunkCount(size: 339_041_317, readers: 16), 128)
+    }
 }

@@ -64,11 +64,12 @@ final class VerifyPartsTests: XCTestCase {
         JournalSamples.acceptedEvents(cases: cases, seed: seed, policy: policy)
     }
 
-    /// Indexes of every fourth line that starts a chunk when `lines` are read on 2 threads (16 chunks),
+    /// Indexes of every fourth line that starts a chunk when `lines` are read on 2 threads (16 chunks, a small journal's),
     /// the first line left out (the other thread counts cut elsewhere).
     private func chunkEdges(_ lines: [[UInt8]]) throws -> [Int] {
         let file = try JournalFile.openForReading(path: try write(lines.joined().map { $0 }))
-        let starts = try JournalReplay.partRanges(file: file, parts: 2 * JournalReplay.chunksPerReader, minimumPartBytes: 1).map(\.start)
+        let chunks = JournalReplay.chunkCount(size: lines.joined().count, readers: 2)
+        let starts = try JournalReplay.partRanges(file: file, parts: chunks, minimumPartBytes: 1).map(\.start)
         var offset = 0
         var edges: [Int] = []
         for (index, line) in lines.enumerated() {
