@@ -84,6 +84,22 @@ public struct CaseBook: Sendable {
         for index in events.indices where events[index].kind != .filed {
             if let position = indexByID[events[index].caseID] { aheadPositions.append(position) }
         }
+        readAheadPositions()
+    }
+
+    /// ``readAhead(for:)`` for events of the cases `caseIDs`, in order, none of them a filing
+    /// (the events a journal's later part kept aside, recorded when the parts are joined).
+    mutating func readAhead(forEventsOf caseIDs: some Sequence<String>) {
+        aheadPositions.removeAll(keepingCapacity: true)
+        aheadTaken = 0
+        for id in caseIDs {
+            if let position = indexByID[id] { aheadPositions.append(position) }
+        }
+        readAheadPositions()
+    }
+
+    /// Reads a byte of each cache line of the records at ``aheadPositions``.
+    private mutating func readAheadPositions() {
         var mixed: UInt8 = 0
         for position in aheadPositions { mixed ^= cases.readAhead(position) }
         readAheadBytes ^= mixed

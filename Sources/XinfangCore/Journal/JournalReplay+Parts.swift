@@ -137,11 +137,17 @@ extension JournalReplay {
             if var joined = book.take() {
                 assert(joined.hasNoOtherCopy(), "the joined book is shared: recording kept events would copy its records")
                 if let first = part.fold.firstSeq, let last = lastSeq, first != last + 1 { return false }
-                for kept in part.fold.deferred {
-                    do throws(LifecycleError) {
-                        guard try joined.applyIfFiled(kept.event) else { return false }
-                    } catch {
-                        return false
+                // A few at a time, their records read ahead first, as the fold does.
+                let kept = part.fold.deferred
+                for start in stride(from: 0, to: kept.count, by: FoldBatch.capacity) {
+                    let batch = kept[start..<min(start + FoldBatch.capacity, kept.count)]
+                    joined.readAhead(forEventsOf: batch.lazy.map(\.caseID))
+                    for event in batch {
+                        do throws(LifecycleError) {
+                            guard try joined.applyIfFiled(event.event) else { return false }
+                        } catch {
+                            return false
+                        }
                     }
                 }
                 guard joined.absorb(part.fold.book) else { return false }
