@@ -27,7 +27,7 @@ final class StatsGroupNumbersTests: XCTestCase {
                     // Every case of a round falls in the same month: the month is part of the key.
                     let day = LocalDate(dayNumber: 20_454 + round * 40)
                     let values: [String?] = [region, unit, day.monthKey]
-                    let number = numbers.number(of: record, receivedDay: day)
+                    let number = numbers.number(of: record.figures(names: .all), receivedDay: day)
                     XCTAssertEqual(number, expected[values] ?? expected.count, "round \(round), region \(index), unit \(unit ?? "nil")")
                     expected[values] = number
                 }
@@ -35,5 +35,19 @@ final class StatsGroupNumbersTests: XCTestCase {
         }
         XCTAssertEqual(numbers.values.count, 3 * 150)
         for (values, number) in expected { XCTAssertEqual(numbers.values[number], values) }
+    }
+
+    /// A case's figures carry only the names its query groups by.
+    func testTheFiguresCarryTheNamesTheKeysGroupBy() {
+        XCTAssertEqual(StatsKey.names([.unit, .month]), [.unit])
+        XCTAssertEqual(StatsKey.names([.channel, .year]), [])
+        XCTAssertEqual(StatsKey.names([.category, .region, .unit]), .all)
+        let figures = record(1, region: "越秀区", unit: "市人社局", channel: .visit).figures(names: StatsKey.names([.region, .channel]))
+        XCTAssertEqual(figures.region, "越秀区")
+        XCTAssertNil(figures.unit)
+        XCTAssertNil(figures.category)
+        XCTAssertEqual(figures.channel, .visit)
+        let all = record(2, region: "天河区", unit: nil).figures(names: .all)
+        XCTAssertEqual([all.region, all.unit, all.category], ["天河区", nil, "劳动社保"])
     }
 }

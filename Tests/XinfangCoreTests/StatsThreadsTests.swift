@@ -30,8 +30,10 @@ final class StatsThreadsTests: XCTestCase {
         }
         for threads in [2, 4] {
             let runs = book.cases.runs(threads)
-            XCTAssertEqual(runs.count, 2)  // a full chunk and a partial one
-            XCTAssertEqual(runs.flatMap { $0.map(\.id) }, book.cases.map(\.id))
+            XCTAssertEqual(runs.count, threads)
+            XCTAssertEqual(runs.flatMap(\.positions).map { book.cases[$0].id }, book.cases.map(\.id))
+            let sizes = runs.map(\.positions.count)
+            XCTAssertLessThanOrEqual(sizes.max()! - sizes.min()!, 1, "\(sizes)")  // cut inside the chunks
         }
         let day = { (text: String) in try XCTUnwrap(try? OfficeTimeZone.shanghai.parseDate(text).get()) }
         let periods: [(LocalDate?, LocalDate?)] = [(nil, nil), (try day("2026-01-01"), try day("2026-07-01"))]
@@ -45,5 +47,32 @@ final class StatsThreadsTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// A joined book's chunks may be partly filled before a full one: the runs follow the chunks,
+    /// and each record is counted once.
+    func testRunsOfAJoinedBookCoverEveryRecordOnceInOrder() throws {
+        func book(_ numbers: ClosedRange<Int>) throws -> CaseBook {
+            var book = CaseBook(policy: Policy(), retainTexts: false)
+            for number in numbers {
+                let at = Instant(seconds: 1_767_225_600 + Int64(number) * 3_600)
+                try book.apply(JournalEvent(seq: 0, caseID: "XF-2026-\(String(format: "%06d", number))", at: at, recorded: at,
+                                            payload: .filed(Filing(channel: .letter, summary: "", region: "广州市", category: "劳动社保", petitioner: nil))))
+            }
+            return book
+        }
+        var joined = try book(1...10)
+        XCTAssertTrue(joined.absorb(try book(11...17)))
+        XCTAssertTrue(joined.absorb(try book(18...18)))
+        let ids = joined.cases.map(\.id)
+        XCTAssertEqual(ids.count, 18)
+        for threads in 1...20 {
+            let runs = joined.cases.runs(threads)
+            XCTAssertEqual(runs.count, min(threads, 18))
+            XCTAssertEqual(runs.flatMap(\.positions).map { joined.cases[$0].id }, ids, "\(threads) threads")
+            let sizes = runs.map(\.positions.count)
+            XCTAssertLessThanOrEqual(sizes.max()! - sizes.min()!, 1, "\(threads) threads: \(sizes)")
+        }
+        XCTAssertEqual(CaseBook(policy: Policy(), retainTexts: false).cases.runs(2).count, 1)
     }
 }

@@ -28,22 +28,48 @@ public struct CaseList: Sequence, Sendable {
         chunks.joined().makeIterator()
     }
 
-    /// The records cut into at most `count` runs of whole chunks, of about equal numbers of records,
-    /// in order (for counting them on several threads).
-    func runs(_ count: Int) -> [FlattenSequence<ArraySlice<[CaseRecord]>>] {
-        guard count > 1, chunks.count > 1 else { return [chunks[...].joined()] }
-        var runs: [FlattenSequence<ArraySlice<[CaseRecord]>>] = []
-        var start = 0, taken = 0
-        for (index, chunk) in chunks.enumerated() {
-            taken += chunk.count
-            // Close a run once it holds its share of the records (the last run takes the rest).
-            if runs.count < count - 1, taken * count >= self.count * (runs.count + 1) {
-                runs.append(chunks[start...index].joined())
-                start = index + 1
+    /// The records cut into at most `count` runs of about equal numbers of records, in order (for
+    /// counting them on several threads). A run may begin or end inside a chunk.
+    func runs(_ count: Int) -> [Run] {
+        let runs = Swift.max(1, Swift.min(count, self.count))
+        var cuts: [Run] = []
+        var chunk = 0, place = 0  // where the next run starts
+        for run in 0..<runs {
+            var left = self.count * (run + 1) / runs - self.count * run / runs
+            var pieces: [Run.Piece] = []
+            while left > 0 {
+                let taken = Swift.min(left, chunks[chunk].count - place)
+                if taken > 0 { pieces.append(Run.Piece(chunk: chunk, places: place..<(place + taken))) }
+                left -= taken
+                place += taken
+                if place == chunks[chunk].count { (chunk, place) = (chunk + 1, 0) }
+            }
+            cuts.append(Run(pieces: pieces))
+        }
+        return cuts
+    }
+
+    /// Consecutive records of a ``CaseList``: places in its chunks, in order.
+    struct Run: Sendable {
+        struct Piece: Sendable {
+            let chunk: Int
+            let places: Range<Int>
+        }
+        let pieces: [Piece]
+
+        /// The positions of the run's records.
+        var positions: [Int] { pieces.flatMap { piece in piece.places.map { piece.chunk << CaseList.chunkShift | $0 } } }
+    }
+
+    /// Calls `body` with the figures of each record of `run`, in order, read from the record where
+    /// it lies (see ``CaseFigures``: walking the list itself copies every record).
+    func forEachFigures(in run: Run, names: CaseFigures.Names, _ body: (CaseFigures) -> Void) {
+        for piece in run.pieces {
+            chunks[piece.chunk].withUnsafeBufferPointer { records in
+                guard let first = records.baseAddress else { return }
+                for place in piece.places { body(first[place].figures(names: names)) }
             }
         }
-        if start < chunks.count { runs.append(chunks[start...].joined()) }
-        return runs
     }
 
     /// The positions of the records in `phase`, in order. Only their phases are read: walking the

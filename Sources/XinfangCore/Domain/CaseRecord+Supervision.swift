@@ -18,12 +18,8 @@ extension CaseRecord {
     /// The case's supervision as of the office-local day `asOf`, or nil when it is not open (never assigned, or closed).
     ///
     /// `audit` prints one line per case with a supervision; `stats` counts them by light,
-    /// so the two always agree.
+    /// so the two always agree (both go through ``CaseFigures/supervision(asOf:policy:)``).
     public func supervision(asOf: LocalDate, policy: Policy) -> Supervision? {
-        guard phase == .open, let clockStart, let due = due(policy: policy) else { return nil }
-        let assigned = policy.timeZone.localDate(of: clockStart)
-        let days = asOf.days(since: assigned)
-        return Supervision(assigned: assigned, days: days, light: policy.light(days: days), due: due,
-                           overdue: asOf > due, daysSinceFiled: asOf.days(since: receivedDay))
+        figures(names: []).supervision(asOf: asOf, policy: policy)
     }
 }

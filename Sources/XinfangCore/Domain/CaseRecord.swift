@@ -103,8 +103,17 @@ public struct CaseRecord: Sendable {
 
     /// The day the current assignment's handling is due: assignment day + handling limit + extension.
     public func due(policy: Policy) -> LocalDate? {
-        guard let clockStart else { return nil }
-        return policy.timeZone.localDate(of: clockStart).adding(days: policy.handlingLimitDays + extensionDays)
+        figures(names: []).due(policy: policy)
+    }
+
+    /// The parts of the record that figures are made of, with the names in `names`.
+    public func figures(names: CaseFigures.Names) -> CaseFigures {
+        CaseFigures(receivedDay: receivedDay, channel: channel, phase: phase, isRepeat: details?.repeatOf != nil,
+                    returns: returns, firstAssigned: firstAssigned, clockStart: clockStart, closedAt: closedAt,
+                    extensionDays: extensionDays, verdict: verdict,
+                    unit: names.contains(.unit) ? unit : nil,
+                    region: names.contains(.region) ? region : nil,
+                    category: names.contains(.category) ? category : nil)
     }
 
     /// The state in words, for refusals: "filed, not yet assigned", "open, assigned to 市人社局 on 2026-03-05", ….

@@ -26,8 +26,13 @@ public struct StatsCounts: Sendable, Equatable {
 
     /// Counts one case received in the period, as the book stands at the end of `asOf`.
     public mutating func count(_ record: CaseRecord, asOf: LocalDate, policy: Policy) {
+        count(record.figures(names: []), asOf: asOf, policy: policy)
+    }
+
+    /// ``count(_:asOf:policy:)`` from the case's figures.
+    public mutating func count(_ record: CaseFigures, asOf: LocalDate, policy: Policy) {
         filed += 1
-        if record.repeatOf != nil { repeats += 1 }
+        if record.isRepeat { repeats += 1 }
         guard record.phase != .filed else { return }
         assigned += 1
         if record.returns > 0 { returned += 1 }

@@ -55,8 +55,8 @@ struct StatsGroupNumbers {
         }
     }
 
-    /// The number of the group of `record`, whose calendar keys are taken from `receivedDay`.
-    mutating func number(of record: CaseRecord, receivedDay: LocalDate) -> Int {
+    /// The number of the group of the case of `record`, whose calendar keys are taken from `receivedDay`.
+    mutating func number(of record: CaseFigures, receivedDay: LocalDate) -> Int {
         var codes = Codes()
         for (index, key) in keys.enumerated() {
             switch key {
@@ -81,7 +81,7 @@ struct StatsGroupNumbers {
     /// A new group, numbered next, in the empty `slot`. (Apart from ``number(of:receivedDay:)``,
     /// whose loop then reads the record in place.)
     @inline(never)
-    private mutating func add(_ codes: Codes, at slot: Int, _ record: CaseRecord, receivedDay: LocalDate) -> Int {
+    private mutating func add(_ codes: Codes, at slot: Int, _ record: CaseFigures, receivedDay: LocalDate) -> Int {
         codesOfGroups.append(codes)
         slots[slot] = Int32(codesOfGroups.count)
         values.append(keys.map { $0.value(of: record, receivedDay: receivedDay) })
