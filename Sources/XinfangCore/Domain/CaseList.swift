@@ -29,7 +29,8 @@ public struct CaseList: Sequence, Sendable {
     }
 
     /// The records cut into at most `count` runs of about equal numbers of records, in order (for
-    /// counting them on several threads). A run may begin or end inside a chunk.
+    /// counting them on several threads); at least one run, empty for an empty list. A run may
+    /// begin or end inside a chunk.
     func runs(_ count: Int) -> [Run] {
         let runs = Swift.max(1, Swift.min(count, self.count))
         var cuts: [Run] = []

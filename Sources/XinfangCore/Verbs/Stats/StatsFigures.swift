@@ -30,27 +30,27 @@ public struct StatsCounts: Sendable, Equatable {
     }
 
     /// ``count(_:asOf:policy:)`` from the case's figures.
-    public mutating func count(_ record: CaseFigures, asOf: LocalDate, policy: Policy) {
+    public mutating func count(_ figures: CaseFigures, asOf: LocalDate, policy: Policy) {
         filed += 1
-        if record.isRepeat { repeats += 1 }
-        guard record.phase != .filed else { return }
+        if figures.isRepeat { repeats += 1 }
+        guard figures.phase != .filed else { return }
         assigned += 1
-        if record.returns > 0 { returned += 1 }
-        if let first = record.firstAssigned,
-           policy.timeZone.localDate(of: first).days(since: record.receivedDay) <= policy.acceptanceLimitDays {
+        if figures.returns > 0 { returned += 1 }
+        if let first = figures.firstAssigned,
+           policy.timeZone.localDate(of: first).days(since: figures.receivedDay) <= policy.acceptanceLimitDays {
             acceptedInTime += 1
         }
-        if let supervision = record.supervision(asOf: asOf, policy: policy) {
+        if let supervision = figures.supervision(asOf: asOf, policy: policy) {
             switch supervision.light {
             case .green: green += 1
             case .yellow: yellow += 1
             case .red: red += 1
             }
         }
-        guard record.phase == .closed, let closedAt = record.closedAt else { return }
+        guard figures.phase == .closed, let closedAt = figures.closedAt else { return }
         closed += 1
-        if let due = record.due(policy: policy), policy.timeZone.localDate(of: closedAt) <= due { onTime += 1 }
-        guard let verdict = record.verdict else { return }
+        if let due = figures.due(policy: policy), policy.timeZone.localDate(of: closedAt) <= due { onTime += 1 }
+        guard let verdict = figures.verdict else { return }
         rated += 1
         switch verdict {
         case .satisfied: satisfied += 1

@@ -55,15 +55,15 @@ struct StatsGroupNumbers {
         }
     }
 
-    /// The number of the group of the case of `record`, whose calendar keys are taken from `receivedDay`.
-    mutating func number(of record: CaseFigures, receivedDay: LocalDate) -> Int {
+    /// The number of the group of a case with these `figures`; its calendar keys are taken from `receivedDay`.
+    mutating func number(of figures: CaseFigures, receivedDay: LocalDate) -> Int {
         var codes = Codes()
         for (index, key) in keys.enumerated() {
             switch key {
-            case .unit: codes.set(index, texts[index].code(of: record.unit))
-            case .category: codes.set(index, texts[index].code(of: record.category))
-            case .region: codes.set(index, texts[index].code(of: record.region))
-            case .channel: codes.set(index, Int32(Channel.allCases.firstIndex(of: record.channel) ?? 0))
+            case .unit: codes.set(index, texts[index].code(of: figures.unit))
+            case .category: codes.set(index, texts[index].code(of: figures.category))
+            case .region: codes.set(index, texts[index].code(of: figures.region))
+            case .channel: codes.set(index, Int32(Channel.allCases.firstIndex(of: figures.channel) ?? 0))
             case .month: codes.set(index, Int32(truncatingIfNeeded: receivedDay.year * 12 + receivedDay.month))
             case .year: codes.set(index, Int32(truncatingIfNeeded: receivedDay.year))
             }
@@ -75,16 +75,16 @@ struct StatsGroupNumbers {
             if codesOfGroups[group] == codes { return group }
             slot = (slot + 1) & mask
         }
-        return add(codes, at: slot, record, receivedDay: receivedDay)
+        return add(codes, at: slot, figures, receivedDay: receivedDay)
     }
 
     /// A new group, numbered next, in the empty `slot`. (Apart from ``number(of:receivedDay:)``,
-    /// whose loop then reads the record in place.)
+    /// so that its loop stays small.)
     @inline(never)
-    private mutating func add(_ codes: Codes, at slot: Int, _ record: CaseFigures, receivedDay: LocalDate) -> Int {
+    private mutating func add(_ codes: Codes, at slot: Int, _ figures: CaseFigures, receivedDay: LocalDate) -> Int {
         codesOfGroups.append(codes)
         slots[slot] = Int32(codesOfGroups.count)
-        values.append(keys.map { $0.value(of: record, receivedDay: receivedDay) })
+        values.append(keys.map { $0.value(of: figures, receivedDay: receivedDay) })
         if codesOfGroups.count * 2 > slots.count {
             var bigger = [Int32](repeating: 0, count: slots.count * 2)
             let mask = bigger.count - 1

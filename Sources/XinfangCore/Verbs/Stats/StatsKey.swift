@@ -39,12 +39,12 @@ public enum StatsKey: String, CaseIterable, Sendable {
     ///
     /// The previous year's cases pass their receipt day moved one year later, so that a
     /// `month` or `year` group compares with the same month or year a year earlier.
-    func value(of record: CaseFigures, receivedDay: LocalDate) -> String? {
+    func value(of figures: CaseFigures, receivedDay: LocalDate) -> String? {
         switch self {
-        case .unit: return record.unit
-        case .channel: return record.channel.rawValue
-        case .category: return record.category
-        case .region: return record.region
+        case .unit: return figures.unit
+        case .channel: return figures.channel.rawValue
+        case .category: return figures.category
+        case .region: return figures.region
         case .month: return receivedDay.monthKey
         case .year: return String(receivedDay.year)
         }

@@ -64,7 +64,7 @@ public struct StatsReport: Sendable {
     /// Counts add up, so runs of cases counted apart and added give exactly the counts of one pass.
     static func aggregate(book: CaseBook, query: StatsQuery, threads: Int = 1) -> [StatsGroupKey: StatsCounts] {
         let runs = book.cases.runs(threads), cases = book.cases, policy = book.policy
-        guard runs.count > 1 else { return aggregate(runs.first, of: cases, policy: policy, query: query) }
+        guard runs.count > 1 else { return aggregate(runs[0], of: cases, policy: policy, query: query) }
         let counted = Parallel.map(runs.count) { aggregate(runs[$0], of: cases, policy: policy, query: query) }
         var groups: [StatsGroupKey: StatsCounts] = [:]
         let withPrevious = query.previousPeriod != nil
@@ -76,24 +76,22 @@ public struct StatsReport: Sendable {
         return groups
     }
 
-    /// The counts of every group of the cases of `run` (none when nil: an empty book).
-    private static func aggregate(_ run: CaseList.Run?, of cases: CaseList, policy: Policy, query: StatsQuery) -> [StatsGroupKey: StatsCounts] {
+    /// The counts of every group of the cases of `run`.
+    private static func aggregate(_ run: CaseList.Run, of cases: CaseList, policy: Policy, query: StatsQuery) -> [StatsGroupKey: StatsCounts] {
         let previous = query.previousPeriod
         var numbers = StatsGroupNumbers(keys: query.keys)
         var counts: [StatsCounts] = []
-        if let run {
-            cases.forEachFigures(in: run, names: StatsKey.names(query.keys)) { figures in
-                let day = figures.receivedDay
-                if query.contains(day) {
-                    let group = numbers.number(of: figures, receivedDay: day)
-                    if group == counts.count { counts.append(Self.emptyCounts(previous != nil)) }
-                    counts[group].count(figures, asOf: query.asOf, policy: policy)
-                }
-                if let previous, day >= previous.from, day < previous.to {
-                    let group = numbers.number(of: figures, receivedDay: day.adding(years: 1))
-                    if group == counts.count { counts.append(Self.emptyCounts(true)) }
-                    counts[group].filedPrevYear! += 1
-                }
+        cases.forEachFigures(in: run, names: StatsKey.names(query.keys)) { figures in
+            let day = figures.receivedDay
+            if query.contains(day) {
+                let group = numbers.number(of: figures, receivedDay: day)
+                if group == counts.count { counts.append(Self.emptyCounts(previous != nil)) }
+                counts[group].count(figures, asOf: query.asOf, policy: policy)
+            }
+            if let previous, day >= previous.from, day < previous.to {
+                let group = numbers.number(of: figures, receivedDay: day.adding(years: 1))
+                if group == counts.count { counts.append(Self.emptyCounts(true)) }
+                counts[group].filedPrevYear! += 1
             }
         }
         // Numbers are per spelling; a group is per `String` value (canonically equivalent spellings are one group).
