@@ -89,6 +89,13 @@ public struct CaseList: Sequence, Sendable {
         chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
     }
 
+    /// The figures of the record at `position`, read where it lies (see ``CaseFigures``).
+    func figures(at position: Int, names: CaseFigures.Names) -> CaseFigures {
+        chunks[position >> Self.chunkShift].withUnsafeBufferPointer { records in
+            records.baseAddress![position & (Self.chunkSize - 1)].figures(names: names)
+        }
+    }
+
     /// The case number of the record at `position`, read without copying the rest of the record.
     func caseID(at position: Int) -> String {
         chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)].id

@@ -21,17 +21,20 @@ struct AuditLights {
 
     /// The rows for the open cases of `book` as of `asOf` that pass `request`'s filters, most overdue first.
     static func rows(_ book: CaseBook, asOf: LocalDate, request: AuditRequest, filter: AuditRequest.LightFilter) -> [Row] {
-        var rows: [Row] = []
         // Only open cases have a supervision: the others are not looked at.
-        for position in book.cases.positions(in: .open) {
-            let record = book.cases[position]
-            guard request.matches(record) else { continue }
+        let open = book.cases.positions(in: .open)
+        var rows: [Row] = []
+        rows.reserveCapacity(open.count)
+        for position in open {
+            // Read where the record lies: a copy of it would retain and release all its texts.
+            let figures = book.cases.figures(at: position, names: .all)
+            guard request.matches(figures) else { continue }
             // The same computation as stats' light counts, so the two always agree.
-            guard let supervision = record.supervision(asOf: asOf, policy: book.policy) else { continue }
+            guard let supervision = figures.supervision(asOf: asOf, policy: book.policy) else { continue }
             if !filter.lights.isEmpty && !filter.lights.contains(supervision.light) { continue }
-            rows.append(Row(caseID: record.id, unit: record.unit ?? "", assigned: supervision.assigned, days: supervision.days,
-                            light: supervision.light, due: supervision.due, overdue: supervision.overdue,
-                            daysSinceFiled: supervision.daysSinceFiled, region: record.region, category: record.category))
+            rows.append(Row(caseID: book.cases.caseID(at: position), unit: figures.unit ?? "", assigned: supervision.assigned,
+                            days: supervision.days, light: supervision.light, due: supervision.due, overdue: supervision.overdue,
+                            daysSinceFiled: supervision.daysSinceFiled, region: figures.region ?? "", category: figures.category ?? ""))
         }
         CaseOrder.sort(&rows, caseIDs: rows.map { $0.caseID }, primary: rows.map { ($0.due.dayNumber, -$0.days) })
         return rows

@@ -39,9 +39,14 @@ struct AuditRequest {
 
     /// Whether `record` passes the `--unit`, `--region` and `--category` filters.
     func matches(_ record: CaseRecord) -> Bool {
-        if let unit, record.unit != unit { return false }
-        if let region, record.region != region { return false }
-        if let category, record.category != category { return false }
+        matches(record.figures(names: .all))
+    }
+
+    /// Whether the case of `figures` (with all its names) passes the `--unit`, `--region` and `--category` filters.
+    func matches(_ figures: CaseFigures) -> Bool {
+        if let unit, figures.unit != unit { return false }
+        if let region, figures.region != region { return false }
+        if let category, figures.category != category { return false }
         return true
     }
 
