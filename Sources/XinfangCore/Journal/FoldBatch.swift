@@ -27,6 +27,12 @@ final class FoldBatch {
         return count == Self.capacity
     }
 
+    /// Applies the waiting events, if any (see ``apply(to:)``), and keeps the refusal in `damage`.
+    func apply<State: JournalFold>(to state: inout State, noting damage: inout JournalProblem?) {
+        guard !isEmpty else { return }
+        if let refused = apply(to: &state) { damage = refused }
+    }
+
     /// Reads ahead for the batch, applies its events in order and empties it. Returns the damage
     /// when an event is refused: the events after it are dropped, not applied.
     func apply<State: JournalFold>(to state: inout State) -> JournalProblem? {

@@ -40,28 +40,26 @@ extension JournalScanner {
                                   skippingFrom cutoff: Instant?) throws(IOFailure) -> (Outcome, JournalProblem?) {
         var damage: JournalProblem?
         let batch = FoldBatch()
-        /// Applies the waiting events in order, up to the first the lifecycle refuses.
-        func applyBatch() {
-            guard !batch.isEmpty else { return }
-            if let refused = batch.apply(to: &state) { damage = refused }
-        }
+        // The batch is applied through `batch.apply(to:noting:)`, not a local function: one that
+        // captured `damage` and `state` made every access to them checked at run time (about 60
+        // instructions an event).
         do {
             let outcome = try scan(source, from: position, expectingSeq: expectingSeq, decoder: &decoder, event: { (event: consuming JournalEvent, line: Int) throws(Never) in
                 guard damage == nil else { return }
                 if let cutoff, event.at >= cutoff { return }
-                if batch.append(event, line: line) { applyBatch() }
+                if batch.append(event, line: line) { batch.apply(to: &state, noting: &damage) }
             }, problem: { (problem: JournalProblem) throws(Never) in
-                applyBatch()
+                batch.apply(to: &state, noting: &damage)
                 guard damage == nil else { return }
                 if problem.kind != .tornTail { damage = problem }
             })
-            applyBatch()
+            batch.apply(to: &state, noting: &damage)
             return (outcome, damage)
         } catch {
             switch error {
             case .source(let failure):
                 // As when each event was applied as it came: the state has every event read before the failure.
-                applyBatch()
+                batch.apply(to: &state, noting: &damage)
                 throw failure
             case .body(let never): switch never {}
             }
