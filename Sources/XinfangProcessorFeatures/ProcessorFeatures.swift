@@ -37,14 +37,15 @@ public enum ProcessorFeatures {
     }
 
     #if os(Linux)
-    /// The first processor's "flags" in `/proc/cpuinfo`; every processor of a machine has the same.
-    private static var linuxFlags: Set<Substring> {
+    /// The first processor's "flags" in `/proc/cpuinfo` (every processor of a machine has the
+    /// same), read once however many features are asked for.
+    private static let linuxFlags: Set<Substring> = {
         guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return [] }
         for line in cpuinfo.split(separator: "\n") where line.hasPrefix("flags") {
             return Set(line.split(separator: " "))
         }
         return []
-    }
+    }()
     #endif
 
     #if os(macOS)
