@@ -280,8 +280,9 @@ struct JournalLineDecoder {
 
     /// Reads a string (`position` at its opening quote), noting escapes and validating its non-ASCII
     /// bytes as UTF-8 on the way (so no later pass needs to); 16 or 8 bytes at a time where it can.
+    /// Nil when the line must go to the reference path (``BytewiseStrings`` explains why not a `throws`).
     @inline(__always)
-    static func scanString(_ b: UnsafePointer<UInt8>, _ n: Int, _ position: inout Int) throws(Fallback) -> RawValue {
+    static func readString(_ b: UnsafePointer<UInt8>, _ n: Int, _ position: inout Int) -> RawValue? {
         // A local position, stored back once at the end, stays in a register: `position` itself
         // would be stored to memory at every step, since the line's bytes might alias it.
         var p = position &+ 1
@@ -310,7 +311,7 @@ struct JournalLineDecoder {
                     }
                     guard p < n, b[p] >= 0x80 else { continue }
                     let length = UTF8Validation.sequenceLength(b, p, n)
-                    guard length > 0 else { throw Fallback() }
+                    guard length > 0 else { return nil }
                     p &+= length
                     continue
                 }
@@ -323,11 +324,11 @@ struct JournalLineDecoder {
                     p &+= 2
                     continue outer
                 }
-                guard byte >= 0x20 else { throw Fallback() }
+                guard byte >= 0x20 else { return nil }
                 p &+= 1
                 continue outer
             }
-            throw Fallback()
+            return nil
         }
     }
 
