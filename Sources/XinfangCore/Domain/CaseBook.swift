@@ -64,10 +64,10 @@ public struct CaseBook: Sendable {
     public func check(_ event: JournalEvent) throws(LifecycleError) {
         let id = event.caseID
         if case .filed = event.payload {
-            guard indexByID[id] == nil else { throw LifecycleError(caseID: id, message: "was already filed") }
+            guard indexByID[id, event.caseKey] == nil else { throw LifecycleError(caseID: id, message: "was already filed") }
             return
         }
-        guard let index = indexByID[id] else { throw LifecycleError.neverFiled(id) }
+        guard let index = indexByID[id, event.caseKey] else { throw LifecycleError.neverFiled(id) }
         var copy = cases[index]
         try copy.record(event, policy: policy)
     }
@@ -82,18 +82,18 @@ public struct CaseBook: Sendable {
         aheadPositions.removeAll(keepingCapacity: true)
         aheadTaken = 0
         for index in events.indices where events[index].kind != .filed {
-            if let position = indexByID[events[index].caseID] { aheadPositions.append(position) }
+            if let position = indexByID[events[index].caseID, events[index].caseKey] { aheadPositions.append(position) }
         }
         readAheadPositions()
     }
 
-    /// ``readAhead(for:)`` for events of the cases `caseIDs`, in order, none of them a filing
-    /// (the events a journal's later part kept aside, recorded when the parts are joined).
-    mutating func readAhead(forEventsOf caseIDs: some Sequence<String>) {
+    /// ``readAhead(for:)`` for events of the cases `caseIDs` (with their keys), in order, none of
+    /// them a filing (the events a journal's later part kept aside, recorded when the parts are joined).
+    mutating func readAhead(forEventsOf caseIDs: some Sequence<(String, CaseKey)>) {
         aheadPositions.removeAll(keepingCapacity: true)
         aheadTaken = 0
-        for id in caseIDs {
-            if let position = indexByID[id] { aheadPositions.append(position) }
+        for (id, key) in caseIDs {
+            if let position = indexByID[id, key] { aheadPositions.append(position) }
         }
         readAheadPositions()
     }
@@ -121,7 +121,7 @@ public struct CaseBook: Sendable {
         let id = event.caseID
         if case .filed(let filing) = event.payload {
             let position = cases.nextPosition
-            guard indexByID.insertNew(id, value: position) else { throw LifecycleError(caseID: id, message: "was already filed") }
+            guard indexByID.insertNew(id, caseKey: event.caseKey, value: position) else { throw LifecycleError(caseID: id, message: "was already filed") }
             let appended = cases.append(CaseRecord(id: id, filing: filing, at: event.at, timeZone: policy.timeZone,
                                                    retainTexts: retainTexts))
             assert(appended == position)
@@ -132,7 +132,7 @@ public struct CaseBook: Sendable {
             position = aheadPositions[aheadTaken]
             aheadTaken += 1
         } else {
-            guard let found = indexByID[id] else { return false }
+            guard let found = indexByID[id, event.caseKey] else { return false }
             position = found
         }
         let policy = self.policy

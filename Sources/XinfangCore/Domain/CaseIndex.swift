@@ -14,13 +14,21 @@ import Foundation
 /// dense table per year indexed by their sequence, one array access per lookup. The canonical
 /// form is unique for a (year, sequence) pair, so the table agrees with `String` equality too.
 ///
+/// An event decoded from the journal carries its number's ``CaseKey`` (office, year and sequence,
+/// read from the line's bytes); ``subscript(_:caseKey:)`` and ``insertNew(_:caseKey:value:)`` then
+/// place a canonical number by its key alone, without reading its text again.
+///
 /// When a year's numbers were given out in order, one after the other, as their cases were
 /// added (as `file` numbers them), a number's value is its sequence plus a constant: the year's
 /// ``DenseRun`` says so, and a lookup then reads no table at all (the table of a province's
 /// year is a megabyte or more, so reading a slot at random misses the processor's caches).
 struct CaseIndex: Sendable {
     /// The office code and dash of the first canonical case number (`XF-`).
-    private var officePrefix: [UInt8]?
+    private var officePrefix: [UInt8]? {
+        didSet { officeKey = officePrefix.flatMap { Self.officeKey(of: $0) } }
+    }
+    /// ``officePrefix`` as a ``CaseKey``'s `office` and `officeLength`, when it has at most 8 bytes.
+    private var officeKey: (office: UInt64, length: Int)?
     /// Per year, the value + 1 of each sequence number (0: none).
     private var byYear: [(year: Int, values: [UInt32])] = []
     /// For each table of ``byYear``, whether its numbers form a run whose values follow them.
@@ -92,13 +100,22 @@ struct CaseIndex: Sendable {
         }
     }
 
+    /// The value of `key`, whose ``CaseKey`` is `caseKey`: a canonical number of this index's
+    /// office is found from its key, without its text being read.
+    subscript(key: String, caseKey: CaseKey) -> Int? {
+        if dictionary == nil, let (year, sequence) = canonical(caseKey) { return dense(year: year, sequence: sequence) }
+        return self[key]
+    }
+
     /// Adds `key` with `value` unless the index has it already: false, changing nothing, when it
     /// does. One reading of the key where a lookup and then a setting would read it twice (the
     /// case book adds every case this way).
-    mutating func insertNew(_ key: String, value: Int) -> Bool {
+    /// - Parameter caseKey: the key's ``CaseKey``, if known; a canonical number of this index's
+    ///   office is then placed without its text being read.
+    mutating func insertNew(_ key: String, caseKey: CaseKey = .none, value: Int) -> Bool {
         if dictionary == nil, let stored = UInt32(exactly: value), stored < UInt32.max {
             if officePrefix == nil { officePrefix = Self.canonicalPrefix(key) }
-            if let (year, sequence) = canonical(key) {
+            if let (year, sequence) = canonical(caseKey) ?? canonical(key) {
                 guard dense(year: year, sequence: sequence) == nil else { return false }
                 setDense(stored, year: year, sequence: sequence)
                 return true
@@ -165,6 +182,23 @@ struct CaseIndex: Sendable {
         runs[table].note(sequence: sequence, value: Int(value))
     }
 
+    /// The (year, sequence) of `caseKey` when it is a canonical case number of this index's
+    /// office (as ``canonical(_:)-(String)`` would read its text), else nil.
+    @inline(__always)
+    private func canonical(_ caseKey: CaseKey) -> (Int, Int)? {
+        guard let officeKey, caseKey.office == officeKey.office, caseKey.officeLength == officeKey.length,
+              caseKey.sequence < Self.denseLimit else { return nil }
+        return (caseKey.year, caseKey.sequence)
+    }
+
+    /// A prefix of 1 to 8 bytes as a ``CaseKey``'s `office` and `officeLength`; nil when longer.
+    private static func officeKey(of prefix: [UInt8]) -> (office: UInt64, length: Int)? {
+        guard (1...8).contains(prefix.count) else { return nil }
+        var office: UInt64 = 0
+        for (index, byte) in prefix.enumerated() { office |= UInt64(byte) << UInt64(8 * index) }
+        return (office, prefix.count)
+    }
+
     /// The (year, sequence) of a canonical case number of this index's office, else nil.
     private func canonical(_ key: String) -> (Int, Int)? {
         guard let officePrefix else { return nil }
@@ -182,21 +216,9 @@ struct CaseIndex: Sendable {
         guard digits == 6 || digits == 7, key[start + 4] == UInt8(ascii: "-") else { return nil }
         for index in 0..<start where key[index] != prefix[index] { return nil }
         if digits == 7 && key[start + 5] == UInt8(ascii: "0") { return nil }
-        guard let year = decimal(key + start, 4), let sequence = decimal(key + start + 5, digits),
+        guard let year = CaseKey.decimal(key + start, 4), let sequence = CaseKey.decimal(key + start + 5, digits),
               sequence < denseLimit else { return nil }
         return (year, sequence)
-    }
-
-    /// The value of the `count` ASCII digits at `digits`, nil if one is not a digit.
-    @inline(__always)
-    private static func decimal(_ digits: UnsafePointer<UInt8>, _ count: Int) -> Int? {
-        var value = 0
-        for index in 0..<count {
-            let digit = digits[index] &- UInt8(ascii: "0")
-            guard digit <= 9 else { return nil }
-            value = value &* 10 &+ Int(digit)
-        }
-        return value
     }
 
     /// `XF-` for `XF-2026-000123` when the key is a canonical ASCII case number, else nil.

@@ -1,5 +1,5 @@
 /// An event kept aside by a later part of the journal for a case filed in an earlier part, in the
-/// room that what the case book reads of it takes (56 bytes, where a ``JournalEvent`` takes 224).
+/// room that what the case book reads of it takes (72 bytes, where a ``JournalEvent`` takes 240).
 ///
 /// It keeps what ``CaseRecord/record(_:policy:)`` looks at: the case, `at`, the kind, the unit, and
 /// the kind's flag or number (`closes`, `days`, the verdict). The reading verbs' events carry no
@@ -8,6 +8,7 @@
 /// read and this type does not keep shows there.
 struct DeferredEvent {
     let caseID: String
+    let caseKey: CaseKey
     let at: Instant
     /// `seq` and `recorded` are not read by the case book; kept for the rebuilt event to be whole.
     let seq: Int
@@ -24,6 +25,7 @@ struct DeferredEvent {
     /// The event made compact; nil for a filing (a part's filings are in its own book).
     init?(_ event: JournalEvent) {
         caseID = event.caseID
+        caseKey = event.caseKey
         at = event.at
         seq = event.seq
         kind = event.kind
@@ -55,6 +57,6 @@ struct DeferredEvent {
         case .extended: payload = .extended(Extension(unit: unit ?? "", days: Int(number)))
         case .rated: payload = .rated(Verdict(satisfaction: satisfaction ?? .satisfied))
         }
-        return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: at, payload: payload)
+        return JournalEvent(seq: seq, caseID: caseID, caseKey: caseKey, at: at, recorded: at, payload: payload)
     }
 }

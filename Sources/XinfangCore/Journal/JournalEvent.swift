@@ -6,7 +6,11 @@ public struct JournalEvent: Sendable, Equatable {
     /// 1 for the journal's first line, then one more per line, without gaps.
     public var seq: Int
     /// The case the event belongs to.
-    public var caseID: String
+    public var caseID: String {
+        didSet { caseKey = CaseKey(caseID) }
+    }
+    /// `caseID`'s parts, read once where the event is made, for the case index.
+    private(set) var caseKey: CaseKey
     /// When it happened in the office's world (may be back-dated for imports).
     public var at: Instant
     /// When it was written to the journal.
@@ -15,8 +19,15 @@ public struct JournalEvent: Sendable, Equatable {
     public var payload: Payload
 
     public init(seq: Int, caseID: String, at: Instant, recorded: Instant, payload: Payload) {
+        self.init(seq: seq, caseID: caseID, caseKey: CaseKey(caseID), at: at, recorded: recorded, payload: payload)
+    }
+
+    /// An event whose `caseKey` is known already: it must be `CaseKey(caseID)`.
+    init(seq: Int, caseID: String, caseKey: CaseKey, at: Instant, recorded: Instant, payload: Payload) {
+        assert(caseKey == CaseKey(caseID), "a case key that is not its case number's")
         self.seq = seq
         self.caseID = caseID
+        self.caseKey = caseKey
         self.at = at
         self.recorded = recorded
         self.payload = payload

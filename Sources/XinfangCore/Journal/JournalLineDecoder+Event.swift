@@ -19,6 +19,7 @@ extension JournalLineDecoder {
         guard let seq = try optionalInt(.seq, 1...Int.max, b) else { throw Fallback() }
         let kind = try eventKind(b)
         let caseID = try requiredText(.caseID, b, shared: false)
+        let caseKey = caseKey(of: caseID, b)
         guard let at = try instant(.at, b), let recorded = try instant(.recorded, b) else { throw Fallback() }
         // Each kind's event is made where it is returned, not copied through a payload variable.
         switch kind {
@@ -39,7 +40,7 @@ extension JournalLineDecoder {
                 default: throw Fallback()
                 }
             }
-            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .filed(Filing(
+            return JournalEvent(seq: seq, caseID: caseID, caseKey: caseKey, at: at, recorded: recorded, payload: .filed(Filing(
                 channel: channel,
                 summary: keepsFiling ? try requiredString(.summary, b) : try check(.summary, b, required: true, nonBlank: false),
                 region: try requiredName(.region, b),
@@ -51,32 +52,41 @@ extension JournalLineDecoder {
                 repeatOf: try optionalText(.repeatOf, b, shared: false),
                 confidential: try flag(.confidential))))
         case .assigned:
-            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .assigned(Assignment(
+            return JournalEvent(seq: seq, caseID: caseID, caseKey: caseKey, at: at, recorded: recorded, payload: .assigned(Assignment(
                 unit: try requiredText(.unit, b, shared: true),
                 from: lean ? try checkOptional(.from, b) : try optionalText(.from, b, shared: true),
                 leader: lean ? try checkOptional(.leader, b) : try optionalText(.leader, b, shared: true),
                 note: lean ? try checkOptional(.note, b) : try optionalText(.note, b, shared: true),
                 rule: try optionalInt(.rule, 0...Int.max, b))))
         case .returned:
-            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .returned(Return(
+            return JournalEvent(seq: seq, caseID: caseID, caseKey: caseKey, at: at, recorded: recorded, payload: .returned(Return(
                 unit: try requiredText(.unit, b, shared: true),
                 reason: lean ? try check(.reason, b, required: true, nonBlank: true) : try requiredText(.reason, b, shared: true),
                 leader: lean ? try checkOptional(.leader, b) : try optionalText(.leader, b, shared: true),
                 note: lean ? try checkOptional(.note, b) : try optionalText(.note, b, shared: true))))
         case .replied:
-            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .replied(Reply(
+            return JournalEvent(seq: seq, caseID: caseID, caseKey: caseKey, at: at, recorded: recorded, payload: .replied(Reply(
                 unit: try requiredText(.unit, b, shared: true),
                 text: lean ? try check(.text, b, required: true, nonBlank: false) : try requiredString(.text, b),
                 closes: try flag(.closes))))
         case .extended:
             guard let days = try optionalInt(.days, 1...3650, b) else { throw Fallback() }
-            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded, payload: .extended(Extension(
+            return JournalEvent(seq: seq, caseID: caseID, caseKey: caseKey, at: at, recorded: recorded, payload: .extended(Extension(
                 unit: try requiredText(.unit, b, shared: true), days: days,
                 text: lean ? try checkOptional(.text, b) : try optionalText(.text, b, shared: true))))
         case .rated:
-            return JournalEvent(seq: seq, caseID: caseID, at: at, recorded: recorded,
+            return JournalEvent(seq: seq, caseID: caseID, caseKey: caseKey, at: at, recorded: recorded,
                                 payload: .rated(Verdict(satisfaction: try satisfaction(b), via: try via(b))))
         }
+    }
+
+    /// The ``CaseKey`` of the event's case number `caseID`: read from the line's bytes when they are
+    /// the number as written (no escape, nothing trimmed), else from the text.
+    @inline(__always)
+    func caseKey(of caseID: String, _ b: UnsafePointer<UInt8>) -> CaseKey {
+        let value = values[Field.caseID.rawValue]
+        guard !value.escaped, value.count == caseID.utf8.count else { return CaseKey(caseID) }
+        return CaseKey(b + value.start, count: value.count)
     }
 
     /// The field's value when present.

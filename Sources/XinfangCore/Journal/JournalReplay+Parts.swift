@@ -141,7 +141,7 @@ extension JournalReplay {
                 let kept = part.fold.deferred
                 for start in stride(from: 0, to: kept.count, by: FoldBatch.capacity) {
                     let batch = kept[start..<min(start + FoldBatch.capacity, kept.count)]
-                    joined.readAhead(forEventsOf: batch.lazy.map(\.caseID))
+                    joined.readAhead(forEventsOf: batch.lazy.map { ($0.caseID, $0.caseKey) })
                     for event in batch {
                         do throws(LifecycleError) {
                             guard try joined.applyIfFiled(event.event) else { return false }

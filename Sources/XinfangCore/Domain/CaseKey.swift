@@ -1,0 +1,93 @@
+/// A case number's office, year and sequence, read once from its bytes where an event is decoded,
+/// so that the case index finds the case without reading the number's text again.
+///
+/// `XF-2026-000123` gives the office `XF-` (with its dash), the year 2026 and the sequence 123.
+/// A number has a key when it is an office code of 1 to 7 bytes and its dash, four digits, a
+/// dash and six digits, or seven without a leading zero: the one spelling per number that
+/// ``CaseIndex`` keeps in its dense tables. Any other text has ``none``, and the index reads
+/// the text as before. The key is a function of the text alone (an event's `caseKey` is always
+/// `CaseKey(caseID)`), so two events are equal exactly when their texts are.
+struct CaseKey: Sendable, Equatable {
+    /// The office code and its dash, as its bytes load from memory (little-endian), zero-padded.
+    let office: UInt64
+    /// Bit 63: there is a key; bits 56–59: the office's length with its dash; bits 32–47: the
+    /// year; bits 0–31: the sequence.
+    private let packed: UInt64
+
+    /// No key: the index reads the case number's text.
+    static let none = CaseKey(office: 0, packed: 0)
+
+    private init(office: UInt64, packed: UInt64) {
+        self.office = office
+        self.packed = packed
+    }
+
+    /// The key of the `count` bytes at `bytes`, or ``none``.
+    init(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        self = Self.read(bytes, count: count)
+    }
+
+    /// ``init(_:count:)``: a few 8-byte loads, no loop (it runs for every event read).
+    @inline(__always)
+    private static func read(_ bytes: UnsafePointer<UInt8>, count: Int) -> CaseKey {
+        let dash = UInt8(ascii: "-")
+        let digits: Int
+        if count >= 12, bytes[count - 7] == dash {
+            digits = 6
+        } else if count >= 13, bytes[count - 8] == dash, bytes[count - 7] != UInt8(ascii: "0") {
+            digits = 7
+        } else {
+            return .none
+        }
+        // The office with its dash, then four digits of year, the dash found above and the sequence.
+        let officeLength = count - 5 - digits
+        guard officeLength >= 2, officeLength <= 8, bytes[officeLength - 1] == dash else { return .none }
+        let raw = UnsafeRawPointer(bytes)
+        // The sequence's digits are the last 8 bytes with the one or two before them made zeros.
+        let lastEight = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        let padding: UInt64 = digits == 6 ? 0xFFFF : 0xFF
+        let year = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: officeLength, as: UInt32.self)))
+        guard let sequence = eightDigits(lastEight & ~padding | 0x3030_3030_3030_3030 & padding),
+              let year = eightDigits(year << 32 | 0x3030_3030) else { return .none }
+        let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let office = officeLength == 8 ? first : first & (1 << UInt64(8 * officeLength) - 1)
+        return CaseKey(office: office, packed: 1 << 63 | UInt64(officeLength) << 56 | year << 32 | sequence)
+    }
+
+    /// The value of eight ASCII digits as they load from memory (the first digit in the lowest
+    /// byte), nil if one is not a digit: three multiplications instead of eight steps.
+    @inline(__always)
+    static func eightDigits(_ word: UInt64) -> UInt64? {
+        let values = word &- 0x3030_3030_3030_3030
+        // A byte below "0" wraps to 0x80 or above; one above "9" reaches 0x80 once 0x76 is added.
+        guard (values | (values &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        let pairs = (values &* 10 &+ (values >> 8)) & 0x00FF_00FF_00FF_00FF
+        let quads = (pairs &* 100 &+ (pairs >> 16)) & 0x0000_FFFF_0000_FFFF
+        return (quads &* 10_000 &+ (quads >> 32)) & 0xFFFF_FFFF
+    }
+
+    /// The key of `text`'s UTF-8 bytes, or ``none``.
+    init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { bytes in bytes.baseAddress.map { CaseKey($0, count: bytes.count) } ?? .none }
+    }
+
+    /// Whether the number has a key (not ``none``).
+    var exists: Bool { packed >> 63 != 0 }
+    /// The office's length with its dash (0 for ``none``).
+    var officeLength: Int { Int(packed >> 56 & 0xF) }
+    var year: Int { Int(packed >> 32 & 0xFFFF) }
+    var sequence: Int { Int(packed & 0xFFFF_FFFF) }
+
+    /// The value of the `count` ASCII digits at `digits`, nil if one is not a digit.
+    @inline(__always)
+    static func decimal(_ digits: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+        var value = 0
+        for index in 0..<count {
+            let digit = digits[index] &- UInt8(ascii: "0")
+            guard digit <= 9 else { return nil }
+            value = value &* 10 &+ Int(digit)
+        }
+        return value
+    }
+}

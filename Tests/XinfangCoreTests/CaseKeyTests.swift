@@ -1,0 +1,86 @@
+import XCTest
+@testable import XinfangCore
+
+/// A case number's key, read from its bytes, and the index's lookups by key agree with its text.
+final class CaseKeyTests: XCTestCase {
+    private func key(_ text: String) -> CaseKey { CaseKey(text) }
+
+    private func office(_ text: String) -> UInt64 {
+        text.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+    }
+
+    func testCanonicalNumbersHaveTheirOfficeYearAndSequence() {
+        let six = key("XF-2026-000123")
+        XCTAssertTrue(six.exists)
+        XCTAssertEqual(six.office, office("XF-"))
+        XCTAssertEqual(six.officeLength, 3)
+        XCTAssertEqual(six.year, 2026)
+        XCTAssertEqual(six.sequence, 123)
+        let seven = key("GD-1999-9876543")
+        XCTAssertEqual([seven.year, seven.sequence, seven.officeLength], [1999, 9_876_543, 3])
+        let longest = key("ABCDEFG-0000-000000")  // an office of 7 bytes and its dash
+        XCTAssertEqual([longest.year, longest.sequence, longest.officeLength], [0, 0, 8])
+        XCTAssertEqual(longest.office, office("ABCDEFG-"))
+        XCTAssertEqual(key("X-2026-000001").office, office("X-"))
+    }
+
+    func testOtherSpellingsHaveNoKey() {
+        for text in ["", "XF-2026-00012", "XF-2026-0000123", "XF-2026-12345678", "XF-2O26-000001", "XF-2026-00001x",
+                     "XF-2026+000001", "XF2026-000001", "ABCDEFGH-2026-000001", "XF-2026-000001 ", "2026-000001",
+                     "XF-2026-٠٠٠٠٠١", "XF-2026- 00001", "XF-2026-/00001", "XF-2026-:00001"] {
+            XCTAssertEqual(key(text), .none, text)
+            XCTAssertFalse(key(text).exists, text)
+        }
+    }
+
+    /// Every 8-byte word of digits and near-digits reads as the plain loop reads it.
+    func testEightDigitsAgreesWithADigitLoop() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array(UInt8(ascii: "0")...UInt8(ascii: "9")) + [0x2F, 0x3A, 0x00, 0x20, 0x80, 0xB0, 0xB9, 0xFF, 0xAF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<8).map { _ in Int.random(in: 0..<10, using: &generator) < 9 ? UInt8(ascii: "0") + UInt8.random(in: 0...9)
+                                                                                           : alphabet.randomElement()! }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            var expected: UInt64? = 0
+            for byte in bytes {
+                guard let value = expected, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { expected = nil; break }
+                expected = value * 10 + UInt64(byte - UInt8(ascii: "0"))
+            }
+            XCTAssertEqual(CaseKey.eightDigits(word), expected, "\(bytes)")
+        }
+    }
+
+    /// Lookups and insertions by key give what lookups by text give, for numbers of the index's
+    /// office and of others, with and without keys.
+    func testTheIndexFindsTheSameCasesByKeyAndByText() {
+        var byKey = CaseIndex(), byText = CaseIndex()
+        var texts: [String] = []
+        for sequence in stride(from: 1, to: 3000, by: 3) {
+            for text in [CaseNumber(office: "GD", year: 2026, sequence: sequence).description,
+                         "XF-2026-\(String(format: "%06d", sequence))", "GD-2026-0\(String(format: "%06d", sequence))",
+                         "GD-2027-\(1_000_000 + sequence)", "LONGOFFICE-2026-\(String(format: "%06d", sequence))"] {
+                texts.append(text)
+            }
+        }
+        for (value, text) in texts.enumerated() {
+            XCTAssertEqual(byKey.insertNew(text, caseKey: CaseKey(text), value: value), byText.insertNew(text, value: value), text)
+        }
+        XCTAssertFalse(byKey.insertNew(texts[0], caseKey: CaseKey(texts[0]), value: 99))
+        let probes = texts + ["GD-2026-000000", "GD-2026-003001", "XF-2026-003001", "GD-2028-000001", "GD-2026-00001", "gd-2026-000001"]
+        for text in probes {
+            XCTAssertEqual(byKey[text, CaseKey(text)], byText[text], text)
+            XCTAssertEqual(byKey[text], byText[text], text)
+        }
+    }
+
+    /// An event's key follows its case number, however the event was made or changed.
+    func testEventsCarryTheKeyOfTheirCaseNumber() {
+        var event = JournalEvent(seq: 1, caseID: "XF-2026-000007", at: Instant(seconds: 0), recorded: Instant(seconds: 0),
+                                 payload: .rated(Verdict(satisfaction: .satisfied)))
+        XCTAssertEqual(event.caseKey.sequence, 7)
+        event.caseID = "XF-2026-000008"
+        XCTAssertEqual(event.caseKey, CaseKey("XF-2026-000008"))
+        event.caseID = "案-2026-000008"
+        XCTAssertEqual(event.caseKey, CaseKey("案-2026-000008"))
+    }
+}
