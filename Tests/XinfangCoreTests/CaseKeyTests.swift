@@ -66,9 +66,15 @@ final class CaseKeyTests: XCTestCase {
             XCTAssertEqual(byKey.insertNew(text, caseKey: CaseKey(text), value: value), byText.insertNew(text, value: value), text)
         }
         XCTAssertFalse(byKey.insertNew(texts[0], caseKey: CaseKey(texts[0]), value: 99))
+        // The key alone answers for the index's office (found or not), and only for it.
+        XCTAssertEqual(byKey.value(of: CaseKey("GD-2026-000001")), .some(0))
+        XCTAssertEqual(byKey.value(of: CaseKey("GD-2026-000002")), .some(nil))
+        XCTAssertNil(byKey.value(of: CaseKey("XF-2026-000001")))
+        XCTAssertNil(byKey.value(of: CaseKey("GD-2026-0000001")))
         let probes = texts + ["GD-2026-000000", "GD-2026-003001", "XF-2026-003001", "GD-2028-000001", "GD-2026-00001", "gd-2026-000001"]
         for text in probes {
             XCTAssertEqual(byKey[text, CaseKey(text)], byText[text], text)
+            if let answer = byKey.value(of: CaseKey(text)) { XCTAssertEqual(answer, byText[text], text) }
             XCTAssertEqual(byKey[text], byText[text], text)
         }
     }

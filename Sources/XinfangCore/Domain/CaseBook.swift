@@ -82,7 +82,9 @@ public struct CaseBook: Sendable {
         aheadPositions.removeAll(keepingCapacity: true)
         aheadTaken = 0
         for index in events.indices where events[index].kind != .filed {
-            if let position = indexByID[events[index].caseID, events[index].caseKey] { aheadPositions.append(position) }
+            if let position = indexByID.value(of: events[index].caseKey) ?? indexByID[events[index].caseID] {
+                aheadPositions.append(position)
+            }
         }
         readAheadPositions()
     }

@@ -103,8 +103,17 @@ struct CaseIndex: Sendable {
     /// The value of `key`, whose ``CaseKey`` is `caseKey`: a canonical number of this index's
     /// office is found from its key, without its text being read.
     subscript(key: String, caseKey: CaseKey) -> Int? {
-        if dictionary == nil, let (year, sequence) = canonical(caseKey) { return dense(year: year, sequence: sequence) }
+        if let answer = value(of: caseKey) { return answer }
         return self[key]
+    }
+
+    /// The value of the number whose key is `caseKey`, when the key alone answers (a canonical
+    /// number of this index's office): `.some(nil)` when it is not in the index. Nil when the
+    /// number's text must be looked up. (A caller that holds the text in an event need not copy it.)
+    @inline(__always)
+    func value(of caseKey: CaseKey) -> Int?? {
+        guard dictionary == nil, let (year, sequence) = canonical(caseKey) else { return nil }
+        return .some(dense(year: year, sequence: sequence))
     }
 
     /// Adds `key` with `value` unless the index has it already: false, changing nothing, when it
