@@ -27,7 +27,9 @@ final class StatsGroupNumbersTests: XCTestCase {
                     // Every case of a round falls in the same month: the month is part of the key.
                     let day = LocalDate(dayNumber: 20_454 + round * 40)
                     let values: [String?] = [region, unit, day.monthKey]
-                    let number = numbers.number(of: record.figures(names: .all), receivedDay: day)
+                    let number = withUnsafePointer(to: record) {
+                        numbers.number(of: $0.pointee.figures(names: []), namesOf: $0, receivedDay: day)
+                    }
                     XCTAssertEqual(number, expected[values] ?? expected.count, "round \(round), region \(index), unit \(unit ?? "nil")")
                     expected[values] = number
                 }
@@ -37,17 +39,33 @@ final class StatsGroupNumbersTests: XCTestCase {
         for (values, number) in expected { XCTAssertEqual(numbers.values[number], values) }
     }
 
-    /// A case's figures carry only the names its query groups by.
-    func testTheFiguresCarryTheNamesTheKeysGroupBy() {
-        XCTAssertEqual(StatsKey.names([.unit, .month]), [.unit])
-        XCTAssertEqual(StatsKey.names([.channel, .year]), [])
-        XCTAssertEqual(StatsKey.names([.category, .region, .unit]), .all)
-        let figures = record(1, region: "越秀区", unit: "市人社局", channel: .visit).figures(names: StatsKey.names([.region, .channel]))
+    /// A case's figures carry only the names asked for.
+    func testTheFiguresCarryTheNamesAskedFor() {
+        let figures = record(1, region: "越秀区", unit: "市人社局", channel: .visit).figures(names: [.region])
         XCTAssertEqual(figures.region, "越秀区")
         XCTAssertNil(figures.unit)
         XCTAssertNil(figures.category)
         XCTAssertEqual(figures.channel, .visit)
         let all = record(2, region: "天河区", unit: nil).figures(names: .all)
         XCTAssertEqual([all.region, all.unit, all.category], ["天河区", nil, "劳动社保"])
+    }
+
+    /// Names are told apart by their bytes, wherever their `String`s come from: equal texts made
+    /// separately (as two threads' decoders make them) share a code, small and large alike.
+    func testEqualNamesFromDifferentStringsShareACode() {
+        var codes = TextCodes()
+        let long = "广东省人力资源和社会保障厅"  // 39 bytes: a string with storage of its own
+        let rebuilt = String(decoding: Array(long.utf8), as: UTF8.self)
+        let short = "市人社局"  // 12 bytes: kept in the string itself
+        XCTAssertEqual(codes.code(of: long), 0)
+        XCTAssertEqual(codes.code(of: short), 1)
+        XCTAssertEqual(codes.code(of: rebuilt), 0)
+        XCTAssertEqual(codes.code(of: String(decoding: Array(short.utf8), as: UTF8.self)), 1)
+        XCTAssertEqual(codes.code(of: nil), -1)
+        XCTAssertEqual(codes.code(of: ""), 2)
+        XCTAssertEqual(codes.code(of: ""), 2)
+        for number in 0..<200 { XCTAssertEqual(codes.code(of: "单位\(number)"), Int32(3 + number)) }
+        for number in 0..<200 { XCTAssertEqual(codes.code(of: "单位\(number)"), Int32(3 + number)) }
+        XCTAssertEqual(codes.code(of: long), 0)
     }
 }

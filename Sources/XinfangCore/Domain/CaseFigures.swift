@@ -4,8 +4,9 @@
 /// A ``CaseRecord`` holds five references (its number, names and details); copying one retains and
 /// releases them all, and handing a record to a function copies it, even from the book's memory.
 /// Threads counting a book's cases at once then contend for the reference counts of the same few
-/// hundred shared names. ``CaseList/forEachFigures(in:names:_:)`` reads these fields from each
-/// record where it lies instead: only the names a query groups by are retained.
+/// hundred shared names. `stats` reads these fields from each record where it lies instead
+/// (``CaseList/forEachRecord(in:_:)``, with no names: it reads the names it groups by in place),
+/// and `audit` through ``CaseList/figures(at:names:)``: only the names asked for are retained.
 public struct CaseFigures: Sendable {
     /// The names to take from the record (the others are nil).
     public struct Names: OptionSet, Sendable {

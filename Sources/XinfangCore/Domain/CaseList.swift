@@ -62,13 +62,14 @@ public struct CaseList: Sequence, Sendable {
         var positions: [Int] { pieces.flatMap { piece in piece.places.map { piece.chunk << CaseList.chunkShift | $0 } } }
     }
 
-    /// Calls `body` with the figures of each record of `run`, in order, read from the record where
-    /// it lies (see ``CaseFigures``: walking the list itself copies every record).
-    func forEachFigures(in run: Run, names: CaseFigures.Names, _ body: (CaseFigures) -> Void) {
+    /// Calls `body` with each record of `run`, in order, where it lies: the pointer is valid only
+    /// during the call. Reading a field through it copies that field alone, where walking the list,
+    /// or handing a record to a function, copies the whole record (retaining every text of it).
+    func forEachRecord(in run: Run, _ body: (UnsafePointer<CaseRecord>) -> Void) {
         for piece in run.pieces {
             chunks[piece.chunk].withUnsafeBufferPointer { records in
                 guard let first = records.baseAddress else { return }
-                for place in piece.places { body(first[place].figures(names: names)) }
+                for place in piece.places { body(first + place) }
             }
         }
     }

@@ -55,14 +55,16 @@ struct StatsGroupNumbers {
         }
     }
 
-    /// The number of the group of a case with these `figures`; its calendar keys are taken from `receivedDay`.
-    mutating func number(of figures: CaseFigures, receivedDay: LocalDate) -> Int {
+    /// The number of the group of the case `record`, whose `figures` were read already; its names
+    /// are read from the record where it lies (without copying them), its calendar keys taken from
+    /// `receivedDay`.
+    mutating func number(of figures: CaseFigures, namesOf record: UnsafePointer<CaseRecord>, receivedDay: LocalDate) -> Int {
         var codes = Codes()
         for (index, key) in keys.enumerated() {
             switch key {
-            case .unit: codes.set(index, texts[index].code(of: figures.unit))
-            case .category: codes.set(index, texts[index].code(of: figures.category))
-            case .region: codes.set(index, texts[index].code(of: figures.region))
+            case .unit: codes.set(index, texts[index].code(of: record.pointee.unit))
+            case .category: codes.set(index, texts[index].code(of: record.pointee.category))
+            case .region: codes.set(index, texts[index].code(of: record.pointee.region))
             case .channel: codes.set(index, Int32(Channel.allCases.firstIndex(of: figures.channel) ?? 0))
             case .month: codes.set(index, Int32(truncatingIfNeeded: receivedDay.year * 12 + receivedDay.month))
             case .year: codes.set(index, Int32(truncatingIfNeeded: receivedDay.year))
@@ -75,10 +77,10 @@ struct StatsGroupNumbers {
             if codesOfGroups[group] == codes { return group }
             slot = (slot + 1) & mask
         }
-        return add(codes, at: slot, figures, receivedDay: receivedDay)
+        return add(codes, at: slot, record.pointee.figures(names: .all), receivedDay: receivedDay)
     }
 
-    /// A new group, numbered next, in the empty `slot`. (Apart from ``number(of:receivedDay:)``,
+    /// A new group, numbered next, in the empty `slot`. (Apart from ``number(of:namesOf:receivedDay:)``,
     /// so that its loop stays small.)
     @inline(never)
     private mutating func add(_ codes: Codes, at slot: Int, _ figures: CaseFigures, receivedDay: LocalDate) -> Int {
@@ -109,14 +111,22 @@ struct TextCodes {
     private var hashes: [UInt64] = []
 
     /// The code of `text`; -1 for nil.
+    ///
+    /// A text seen before is found without changing anything (so a name read from a record in
+    /// place need not be copied first); a new one is added apart.
+    @inline(__always)
     mutating func code(of text: String?) -> Int32 {
         guard let text else { return -1 }
-        if let code = text.utf8.withContiguousStorageIfAvailable({ code(of: UnsafeRawBufferPointer($0)) }) { return code }
-        return Array(text.utf8).withUnsafeBytes { code(of: $0) }
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            return find(raw, hash: ByteHash.hash(raw))
+        }
+        if let found, let code = found { return code }
+        return Array(text.utf8).withUnsafeBytes { add($0, hash: ByteHash.hash($0)) }
     }
 
-    private mutating func code(of text: UnsafeRawBufferPointer) -> Int32 {
-        let hash = ByteHash.hash(text)
+    /// The code of `text`, whose hash is `hash`, if it has one.
+    private func find(_ text: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
@@ -127,6 +137,14 @@ struct TextCodes {
             }
             slot = (slot + 1) & mask
         }
+        return nil
+    }
+
+    /// A new code for `text`, which has none.
+    private mutating func add(_ text: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
         bytes.append(contentsOf: text)
         ends.append(bytes.count)
         hashes.append(hash)

@@ -21,20 +21,6 @@ public enum StatsKey: String, CaseIterable, Sendable {
         return keys
     }
 
-    /// The names a case's figures need for grouping by `keys`.
-    static func names(_ keys: [StatsKey]) -> CaseFigures.Names {
-        var names: CaseFigures.Names = []
-        for key in keys {
-            switch key {
-            case .unit: names.insert(.unit)
-            case .category: names.insert(.category)
-            case .region: names.insert(.region)
-            case .channel, .month, .year: break
-            }
-        }
-        return names
-    }
-
     /// The case's value for this key; `receivedDay` is the day the group's calendar keys are taken from.
     ///
     /// The previous year's cases pass their receipt day moved one year later, so that a

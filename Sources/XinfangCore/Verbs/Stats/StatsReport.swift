@@ -81,15 +81,18 @@ public struct StatsReport: Sendable {
         let previous = query.previousPeriod
         var numbers = StatsGroupNumbers(keys: query.keys)
         var counts: [StatsCounts] = []
-        cases.forEachFigures(in: run, names: StatsKey.names(query.keys)) { figures in
+        // The names a group is keyed by are read from each record in place (``StatsGroupNumbers``),
+        // never copied: two threads counting at once would retain and release the same names.
+        cases.forEachRecord(in: run) { record in
+            let figures = record.pointee.figures(names: [])
             let day = figures.receivedDay
             if query.contains(day) {
-                let group = numbers.number(of: figures, receivedDay: day)
+                let group = numbers.number(of: figures, namesOf: record, receivedDay: day)
                 if group == counts.count { counts.append(Self.emptyCounts(previous != nil)) }
                 counts[group].count(figures, asOf: query.asOf, policy: policy)
             }
             if let previous, day >= previous.from, day < previous.to {
-                let group = numbers.number(of: figures, receivedDay: day.adding(years: 1))
+                let group = numbers.number(of: figures, namesOf: record, receivedDay: day.adding(years: 1))
                 if group == counts.count { counts.append(Self.emptyCounts(true)) }
                 counts[group].filedPrevYear! += 1
             }
