@@ -89,13 +89,15 @@ public struct CaseBook: Sendable {
         readAheadPositions()
     }
 
-    /// ``readAhead(for:)`` for events of the cases `caseIDs` (with their keys), in order, none of
-    /// them a filing (the events a journal's later part kept aside, recorded when the parts are joined).
-    mutating func readAhead(forEventsOf caseIDs: some Sequence<(String, CaseKey)>) {
+    /// ``readAhead(for:)`` for the events a journal's later part kept aside (none of them a
+    /// filing), recorded in this order when the parts are joined.
+    mutating func readAhead(forKept events: UnsafeBufferPointer<DeferredEvent>) {
         aheadPositions.removeAll(keepingCapacity: true)
         aheadTaken = 0
-        for (id, key) in caseIDs {
-            if let position = indexByID[id, key] { aheadPositions.append(position) }
+        for index in events.indices {
+            if let position = indexByID.value(of: events[index].caseKey) ?? indexByID[events[index].caseID] {
+                aheadPositions.append(position)
+            }
         }
         readAheadPositions()
     }

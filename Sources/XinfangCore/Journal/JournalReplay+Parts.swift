@@ -137,20 +137,23 @@ extension JournalReplay {
             if var joined = book.take() {
                 assert(joined.hasNoOtherCopy(), "the joined book is shared: recording kept events would copy its records")
                 if let first = part.fold.firstSeq, let last = lastSeq, first != last + 1 { return false }
-                // A few at a time, their records read ahead first, as the fold does.
-                let kept = part.fold.deferred
-                for start in stride(from: 0, to: kept.count, by: FoldBatch.capacity) {
-                    let batch = kept[start..<min(start + FoldBatch.capacity, kept.count)]
-                    joined.readAhead(forEventsOf: batch.lazy.map { ($0.caseID, $0.caseKey) })
-                    for event in batch {
-                        do throws(LifecycleError) {
-                            guard try joined.applyIfFiled(event.event) else { return false }
-                        } catch {
-                            return false
+                // A few at a time, their records read ahead first, as the fold does; each kept event
+                // read where it lies (a copy of it would retain and release its unit once more).
+                let accepted = part.fold.deferred.withUnsafeBufferPointer { kept in
+                    for start in stride(from: 0, to: kept.count, by: FoldBatch.capacity) {
+                        let batch = UnsafeBufferPointer(rebasing: kept[start..<min(start + FoldBatch.capacity, kept.count)])
+                        joined.readAhead(forKept: batch)
+                        for index in batch.indices {
+                            do throws(LifecycleError) {
+                                guard try joined.applyIfFiled(batch[index].event) else { return false }
+                            } catch {
+                                return false
+                            }
                         }
                     }
+                    return true
                 }
-                guard joined.absorb(part.fold.book) else { return false }
+                guard accepted, joined.absorb(part.fold.book) else { return false }
                 book = joined
             } else {
                 // Taken, so that the book has no other owner when the next part's kept events are recorded on it.
