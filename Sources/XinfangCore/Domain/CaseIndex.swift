@@ -15,7 +15,7 @@ import Foundation
 /// form is unique for a (year, sequence) pair, so the table agrees with `String` equality too.
 ///
 /// An event decoded from the journal carries its number's ``CaseKey`` (office, year and sequence,
-/// read from the line's bytes); ``subscript(_:caseKey:)`` and ``insertNew(_:caseKey:value:)`` then
+/// read from the line's bytes); ``subscript(_:_:)`` and ``insertNew(_:caseKey:value:)`` then
 /// place a canonical number by its key alone, without reading its text again.
 ///
 /// When a year's numbers were given out in order, one after the other, as their cases were

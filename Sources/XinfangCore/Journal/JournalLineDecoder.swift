@@ -280,7 +280,7 @@ struct JournalLineDecoder {
 
     /// Reads a string (`position` at its opening quote), noting escapes and validating its non-ASCII
     /// bytes as UTF-8 on the way (so no later pass needs to); 16 or 8 bytes at a time where it can.
-    /// Nil when the line must go to the reference path (``BytewiseStrings`` explains why not a `throws`).
+    /// Nil when the line must go to the reference path (``JournalStringScanner`` explains why not a `throws`).
     @inline(__always)
     static func readString(_ b: UnsafePointer<UInt8>, _ n: Int, _ position: inout Int) -> RawValue? {
         // A local position, stored back once at the end, stays in a register: `position` itself

@@ -121,8 +121,15 @@ struct TextCodes {
             let raw = UnsafeRawBufferPointer(bytes)
             return find(raw, hash: ByteHash.hash(raw))
         }
-        if let found, let code = found { return code }
-        return Array(text.utf8).withUnsafeBytes { add($0, hash: ByteHash.hash($0)) }
+        if let found {
+            if let code = found { return code }
+            return Array(text.utf8).withUnsafeBytes { add($0, hash: ByteHash.hash($0)) }
+        }
+        // A string without contiguous UTF-8 (none on Linux): its bytes copied first.
+        return Array(text.utf8).withUnsafeBytes { bytes in
+            let hash = ByteHash.hash(bytes)
+            return find(bytes, hash: hash) ?? add(bytes, hash: hash)
+        }
     }
 
     /// The code of `text`, whose hash is `hash`, if it has one.
