@@ -179,8 +179,13 @@ extension JournalLineDecoder {
     /// `optionalInstant`, required: the canonical layouts from the bytes, the lenient forms through the text parser.
     mutating func instant(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Instant? {
         guard let value = take(field), value.kind == .string else { throw Fallback() }
-        if !value.escaped, let instant = timestamps.instant(b + value.start, value.count, zone: timeZone) {
-            return instant
+        if !value.escaped {
+            // The writer's layout without the time zone (see `TimestampMemo.instant(writerLayout:)`).
+            if value.count == TimestampMemo.writerLayoutCount {
+                if let instant = timestamps.instant(writerLayout: b + value.start) { return instant }
+            } else if let instant = timeZone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b + value.start, count: value.count)) {
+                return instant
+            }
         }
         guard case .success(let instant) = timeZone.parseTimestamp(try string(value, b)) else { throw Fallback() }
         return instant

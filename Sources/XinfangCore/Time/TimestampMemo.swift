@@ -20,12 +20,23 @@ struct TimestampMemo {
     /// The instant of the `count` bytes at `b`, exactly as `zone.parseTimestamp(bytes:)` reads them.
     @inline(__always)
     mutating func instant(_ b: UnsafePointer<UInt8>, _ count: Int, zone: OfficeTimeZone) -> Instant? {
-        guard count == 25 else { return zone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b, count: count)) }
+        guard count == Self.writerLayoutCount else { return zone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b, count: count)) }
+        return instant(writerLayout: b)
+    }
+
+    /// The length of the writer's layout, `YYYY-MM-DDTHH:MM:SS±HH:MM`.
+    static let writerLayoutCount = 25
+
+    /// ``instant(_:_:zone:)`` for ``writerLayoutCount`` bytes at `b`, which needs no time zone.
+    /// (The journal decoder calls it without one: handing over its own would copy it, since the
+    /// call changes the decoder that holds both.)
+    @inline(__always)
+    mutating func instant(writerLayout b: UnsafePointer<UInt8>) -> Instant? {
         let raw = UnsafeRawPointer(b)
         let low = raw.loadUnaligned(as: UInt64.self)
         let high = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
         if !hasDate || low != dateLow || high != dateHigh {
-            let bytes = UnsafeRawBufferPointer(start: b, count: count)
+            let bytes = UnsafeRawBufferPointer(start: b, count: Self.writerLayoutCount)
             guard let date = CivilCalendar.scanDate(bytes),
                   CivilCalendar.isValid(year: date.year, month: date.month, day: date.day) else { return nil }
             days = CivilCalendar.daysFromCivil(year: date.year, month: date.month, day: date.day)
