@@ -79,6 +79,25 @@ final class CaseKeyTests: XCTestCase {
         }
     }
 
+    /// An office code of eight characters or more has no key: its numbers are hashed, and found
+    /// all the same, and a number of a short office after it is found too.
+    func testNumbersOfALongOfficeCodeAreFoundByTheirText() {
+        var index = CaseIndex()
+        var reference: [String: Int] = [:]
+        let texts = (1...300).map { "PROVINCE-2026-\(String(format: "%06d", $0))" } + ["XF-2026-000001", "PROVINCE-2027-1000000"]
+        for (value, text) in texts.enumerated() {
+            XCTAssertEqual(CaseKey(text).exists, text.hasPrefix("XF"), text)
+            XCTAssertTrue(index.insertNew(text, caseKey: CaseKey(text), value: value), text)
+            reference[text] = value
+        }
+        XCTAssertFalse(index.insertNew(texts[5], value: 99))
+        for text in texts + ["PROVINCE-2026-000301", "PROVINCE-2026-0000001", "XF-2026-000002"] {
+            XCTAssertEqual(index[text], reference[text], text)
+            XCTAssertEqual(index[text, CaseKey(text)], reference[text], text)
+            XCTAssertNil(index.value(of: CaseKey(text)), text)
+        }
+    }
+
     /// An event's key follows its case number, however the event was made or changed.
     func testEventsCarryTheKeyOfTheirCaseNumber() {
         var event = JournalEvent(seq: 1, caseID: "XF-2026-000007", at: Instant(seconds: 0), recorded: Instant(seconds: 0),

@@ -9,14 +9,13 @@ import Foundation
 /// canonical equivalence) moves every entry into an ordinary dictionary, and the index stays
 /// one; so lookups always agree with `String` equality.
 ///
-/// Case numbers in their canonical form (`<office>-<YYYY>-<six or more digits>`, no extra leading
-/// zero, the same office code as the first one seen) skip hashing altogether: they sit in a
-/// dense table per year indexed by their sequence, one array access per lookup. The canonical
-/// form is unique for a (year, sequence) pair, so the table agrees with `String` equality too.
-///
-/// An event decoded from the journal carries its number's ``CaseKey`` (office, year and sequence,
-/// read from the line's bytes); ``subscript(_:_:)`` and ``insertNew(_:caseKey:value:)`` then
-/// place a canonical number by its key alone, without reading its text again.
+/// Case numbers in their canonical form (`<office>-<YYYY>-<six digits, or seven without a leading
+/// zero>`, the same office code as the first one seen, of at most seven characters) skip hashing
+/// altogether: they sit in a dense table per year indexed by their sequence, one array access per
+/// lookup. The canonical form is unique for a (year, sequence) pair, so the table agrees with
+/// `String` equality too. A number's office, year and sequence are its ``CaseKey``; an event
+/// decoded from the journal carries it (read from the line's bytes), and ``subscript(_:_:)`` and
+/// ``insertNew(_:caseKey:value:)`` take it instead of reading the number's text again.
 ///
 /// When a year's numbers were given out in order, one after the other, as their cases were
 /// added (as `file` numbers them), a number's value is its sequence plus a constant: the year's
@@ -43,28 +42,7 @@ struct CaseIndex: Sendable {
     private var dictionary: [String: Int]?
 
     subscript(key: String) -> Int? {
-        get {
-            if let dictionary { return dictionary[key] }
-            if let (year, sequence) = canonical(key) { return dense(year: year, sequence: sequence) }
-            var key = key
-            var hash = Self.asciiHash(key)
-            if hash == nil {
-                // Not ASCII, but it may still equal an ASCII key (U+212A KELVIN SIGN is "K"): then its
-                // canonical composition is that key. If the composition is not ASCII, no key here equals it.
-                key = key.precomposedStringWithCanonicalMapping
-                hash = Self.asciiHash(key)
-                if hash != nil, let (year, sequence) = canonical(key) { return dense(year: year, sequence: sequence) }
-            }
-            guard let hash else { return nil }
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let stored = slots[slot]
-                if stored == 0 { return nil }
-                if keys[Int(stored & 0xFFFF_FFFF) - 1] == key { return Int(stored >> 32) }
-                slot = (slot + 1) & mask
-            }
-        }
+        get { self[key, CaseKey(key)] }
         set {
             if dictionary == nil, let newValue, let value = UInt32(exactly: newValue), value < UInt32.max {
                 if officePrefix == nil { officePrefix = Self.canonicalPrefix(key) }
@@ -100,11 +78,29 @@ struct CaseIndex: Sendable {
         }
     }
 
-    /// The value of `key`, whose ``CaseKey`` is `caseKey`: a canonical number of this index's
-    /// office is found from its key, without its text being read.
+    /// The value of `key`, whose ``CaseKey`` is `caseKey` (it must be `CaseKey(key)`): a canonical
+    /// number of this index's office is found from its key, without its text being read again.
     subscript(key: String, caseKey: CaseKey) -> Int? {
-        if let answer = value(of: caseKey) { return answer }
-        return self[key]
+        if let dictionary { return dictionary[key] }
+        if let (year, sequence) = canonical(caseKey) { return dense(year: year, sequence: sequence) }
+        var key = key
+        var hash = Self.asciiHash(key)
+        if hash == nil {
+            // Not ASCII, but it may still equal an ASCII key (U+212A KELVIN SIGN is "K"): then its
+            // canonical composition is that key. If the composition is not ASCII, no key here equals it.
+            key = key.precomposedStringWithCanonicalMapping
+            hash = Self.asciiHash(key)
+            if hash != nil, let (year, sequence) = canonical(key) { return dense(year: year, sequence: sequence) }
+        }
+        guard let hash else { return nil }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = slots[slot]
+            if stored == 0 { return nil }
+            if keys[Int(stored & 0xFFFF_FFFF) - 1] == key { return Int(stored >> 32) }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The value of the number whose key is `caseKey`, when the key alone answers (a canonical
@@ -119,12 +115,15 @@ struct CaseIndex: Sendable {
     /// Adds `key` with `value` unless the index has it already: false, changing nothing, when it
     /// does. One reading of the key where a lookup and then a setting would read it twice (the
     /// case book adds every case this way).
-    /// - Parameter caseKey: the key's ``CaseKey``, if known; a canonical number of this index's
-    ///   office is then placed without its text being read.
-    mutating func insertNew(_ key: String, caseKey: CaseKey = .none, value: Int) -> Bool {
+    mutating func insertNew(_ key: String, value: Int) -> Bool {
+        insertNew(key, caseKey: CaseKey(key), value: value)
+    }
+
+    /// ``insertNew(_:value:)`` for a key whose ``CaseKey`` is known already (it must be `CaseKey(key)`).
+    mutating func insertNew(_ key: String, caseKey: CaseKey, value: Int) -> Bool {
         if dictionary == nil, let stored = UInt32(exactly: value), stored < UInt32.max {
             if officePrefix == nil { officePrefix = Self.canonicalPrefix(key) }
-            if let (year, sequence) = canonical(caseKey) ?? canonical(key) {
+            if let (year, sequence) = canonical(caseKey) {
                 guard dense(year: year, sequence: sequence) == nil else { return false }
                 setDense(stored, year: year, sequence: sequence)
                 return true
@@ -191,8 +190,7 @@ struct CaseIndex: Sendable {
         runs[table].note(sequence: sequence, value: Int(value))
     }
 
-    /// The (year, sequence) of `caseKey` when it is a canonical case number of this index's
-    /// office (as ``canonical(_:)-(String)`` would read its text), else nil.
+    /// The (year, sequence) of `caseKey` when it is a canonical case number of this index's office, else nil.
     @inline(__always)
     private func canonical(_ caseKey: CaseKey) -> (Int, Int)? {
         guard let officeKey, caseKey.office == officeKey.office, caseKey.officeLength == officeKey.length,
@@ -200,7 +198,8 @@ struct CaseIndex: Sendable {
         return (caseKey.year, caseKey.sequence)
     }
 
-    /// A prefix of 1 to 8 bytes as a ``CaseKey``'s `office` and `officeLength`; nil when longer.
+    /// A prefix of 1 to 8 bytes as a ``CaseKey``'s `office` and `officeLength`; nil when longer
+    /// (an office code of eight characters or more: its numbers are hashed like any other).
     private static func officeKey(of prefix: [UInt8]) -> (office: UInt64, length: Int)? {
         guard (1...8).contains(prefix.count) else { return nil }
         var office: UInt64 = 0
@@ -210,24 +209,7 @@ struct CaseIndex: Sendable {
 
     /// The (year, sequence) of a canonical case number of this index's office, else nil.
     private func canonical(_ key: String) -> (Int, Int)? {
-        guard let officePrefix else { return nil }
-        var key = key
-        return key.withUTF8 { bytes in officePrefix.withUnsafeBufferPointer { Self.canonical(bytes, office: $0) } }
-    }
-
-    /// The (year, sequence) of `bytes` when they are `office` (with its dash), four digits, a dash
-    /// and six digits, or seven without a leading zero (one spelling per number); else nil.
-    @inline(__always)
-    private static func canonical(_ bytes: UnsafeBufferPointer<UInt8>, office: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
-        guard let key = bytes.baseAddress, let prefix = office.baseAddress else { return nil }
-        let start = office.count
-        let digits = bytes.count - start - 5
-        guard digits == 6 || digits == 7, key[start + 4] == UInt8(ascii: "-") else { return nil }
-        for index in 0..<start where key[index] != prefix[index] { return nil }
-        if digits == 7 && key[start + 5] == UInt8(ascii: "0") { return nil }
-        guard let year = CaseKey.decimal(key + start, 4), let sequence = CaseKey.decimal(key + start + 5, digits),
-              sequence < denseLimit else { return nil }
-        return (year, sequence)
+        canonical(CaseKey(key))
     }
 
     /// `XF-` for `XF-2026-000123` when the key is a canonical ASCII case number, else nil.

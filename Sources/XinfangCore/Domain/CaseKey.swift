@@ -78,16 +78,4 @@ struct CaseKey: Sendable, Equatable {
     var officeLength: Int { Int(packed >> 56 & 0xF) }
     var year: Int { Int(packed >> 32 & 0xFFFF) }
     var sequence: Int { Int(packed & 0xFFFF_FFFF) }
-
-    /// The value of the `count` ASCII digits at `digits`, nil if one is not a digit.
-    @inline(__always)
-    static func decimal(_ digits: UnsafePointer<UInt8>, _ count: Int) -> Int? {
-        var value = 0
-        for index in 0..<count {
-            let digit = digits[index] &- UInt8(ascii: "0")
-            guard digit <= 9 else { return nil }
-            value = value &* 10 &+ Int(digit)
-        }
-        return value
-    }
 }
