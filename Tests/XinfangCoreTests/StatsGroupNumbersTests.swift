@@ -27,9 +27,7 @@ final class StatsGroupNumbersTests: XCTestCase {
                     // Every case of a round falls in the same month: the month is part of the key.
                     let day = LocalDate(dayNumber: 20_454 + round * 40)
                     let values: [String?] = [region, unit, day.monthKey]
-                    let number = withUnsafePointer(to: record) {
-                        numbers.number(of: $0.pointee.figures(names: []), namesOf: $0, receivedDay: day)
-                    }
+                    let number = withUnsafePointer(to: record) { numbers.number(of: $0, receivedDay: day) }
                     XCTAssertEqual(number, expected[values] ?? expected.count, "round \(round), region \(index), unit \(unit ?? "nil")")
                     expected[values] = number
                 }

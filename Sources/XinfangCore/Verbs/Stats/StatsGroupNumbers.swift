@@ -55,17 +55,16 @@ struct StatsGroupNumbers {
         }
     }
 
-    /// The number of the group of the case `record`, whose `figures` were read already; its names
-    /// are read from the record where it lies (without copying them), its calendar keys taken from
-    /// `receivedDay`.
-    mutating func number(of figures: CaseFigures, namesOf record: UnsafePointer<CaseRecord>, receivedDay: LocalDate) -> Int {
+    /// The number of the group of the case `record`, read where it lies (its names are not
+    /// copied); its calendar keys are taken from `receivedDay`.
+    mutating func number(of record: UnsafePointer<CaseRecord>, receivedDay: LocalDate) -> Int {
         var codes = Codes()
         for (index, key) in keys.enumerated() {
             switch key {
             case .unit: codes.set(index, texts[index].code(of: record.pointee.unit))
             case .category: codes.set(index, texts[index].code(of: record.pointee.category))
             case .region: codes.set(index, texts[index].code(of: record.pointee.region))
-            case .channel: codes.set(index, Int32(Channel.allCases.firstIndex(of: figures.channel) ?? 0))
+            case .channel: codes.set(index, Int32(Channel.allCases.firstIndex(of: record.pointee.channel) ?? 0))
             case .month: codes.set(index, Int32(truncatingIfNeeded: receivedDay.year * 12 + receivedDay.month))
             case .year: codes.set(index, Int32(truncatingIfNeeded: receivedDay.year))
             }
@@ -80,7 +79,7 @@ struct StatsGroupNumbers {
         return add(codes, at: slot, record.pointee.figures(names: .all), receivedDay: receivedDay)
     }
 
-    /// A new group, numbered next, in the empty `slot`. (Apart from ``number(of:namesOf:receivedDay:)``,
+    /// A new group, numbered next, in the empty `slot`. (Apart from ``number(of:receivedDay:)``,
     /// so that its loop stays small.)
     @inline(never)
     private mutating func add(_ codes: Codes, at slot: Int, _ figures: CaseFigures, receivedDay: LocalDate) -> Int {
@@ -121,11 +120,8 @@ struct TextCodes {
             let raw = UnsafeRawBufferPointer(bytes)
             return find(raw, hash: ByteHash.hash(raw))
         }
-        if let found {
-            if let code = found { return code }
-            return Array(text.utf8).withUnsafeBytes { add($0, hash: ByteHash.hash($0)) }
-        }
-        // A string without contiguous UTF-8 (none on Linux): its bytes copied first.
+        if let found, let code = found { return code }
+        // A new text (or one without contiguous UTF-8, none on Linux): its bytes copied first.
         return Array(text.utf8).withUnsafeBytes { bytes in
             let hash = ByteHash.hash(bytes)
             return find(bytes, hash: hash) ?? add(bytes, hash: hash)

@@ -87,12 +87,12 @@ public struct StatsReport: Sendable {
             let figures = record.pointee.figures(names: [])
             let day = figures.receivedDay
             if query.contains(day) {
-                let group = numbers.number(of: figures, namesOf: record, receivedDay: day)
+                let group = numbers.number(of: record, receivedDay: day)
                 if group == counts.count { counts.append(Self.emptyCounts(previous != nil)) }
                 counts[group].count(figures, asOf: query.asOf, policy: policy)
             }
             if let previous, day >= previous.from, day < previous.to {
-                let group = numbers.number(of: figures, namesOf: record, receivedDay: day.adding(years: 1))
+                let group = numbers.number(of: record, receivedDay: day.adding(years: 1))
                 if group == counts.count { counts.append(Self.emptyCounts(true)) }
                 counts[group].filedPrevYear! += 1
             }
