@@ -71,7 +71,7 @@ final class FiledEncodingTests: XCTestCase {
             withoutRepeat.repeatOf = nil
             // Encoded before the repeat link is known, then given it.
             let encoded = EncodedFiling(withoutRepeat)
-            XCTAssertEqual(encoded.fields(repeatOf: filing.repeatOf), Array(line[fields]), String(decoding: line, as: UTF8.self))
+            XCTAssertEqual(Array(encoded.fields(repeatOf: filing.repeatOf)), Array(line[fields]), String(decoding: line, as: UTF8.self))
             // The repeat link in the filing itself is not encoded ahead.
             XCTAssertEqual(EncodedFiling(filing).bytes, encoded.bytes)
         }
@@ -151,7 +151,7 @@ final class FiledEncodingTests: XCTestCase {
                 var output: [UInt8] = []
                 var length = 0
                 for (event, fields) in zip(events, encoded) {
-                    length += batch.append(event, fields: ahead ? fields : nil, echo: .fields(after: prefix), printingTo: &output)
+                    length += batch.append(event, fields: ahead ? fields[...] : nil, echo: .fields(after: prefix), printingTo: &output)
                 }
                 let (bytes, last) = batch.finish()
                 XCTAssertEqual(bytes, expected)
@@ -184,7 +184,7 @@ final class FilingKeysBytesTests: XCTestCase {
             expected += [0x1F] + Array(filing.summary.utf8)
             let keys = FilingKeys(filing, received: received, timeZone: .shanghai)
             XCTAssertEqual(keys.fingerprint, FilingKey(expected))
-            XCTAssertEqual(keys.fingerprint.bytes, expected)
+            XCTAssertEqual(Array(keys.fingerprint.bytes), expected)
             XCTAssertEqual(keys.identity, petitioner?.identityKey.map { FilingKey($0) })
             XCTAssertEqual(keys.sourceID, filing.sourceID.map { FilingKey($0) })
         }

@@ -202,7 +202,7 @@ public enum FuzzTargets {
         }
 
         /// Records and writes one event as the writer does; `encoded` fields must be the ones its line has.
-        private mutating func write(_ event: JournalEvent, encoded: [UInt8]?, echo: LineOutcome.Echo, line: Int) -> [String] {
+        private mutating func write(_ event: JournalEvent, encoded: ArraySlice<UInt8>?, echo: LineOutcome.Echo, line: Int) -> [String] {
             var broken: [String] = []
             do throws(LifecycleError) { try state.apply(event) } catch {
                 FuzzTargets.checkMessage(error.description, line: line, into: &broken)
@@ -213,7 +213,7 @@ public enum FuzzTargets {
             let (bytes, hash, fields) = event.journalLineWithFields(previousHash: position.hash, timeZone: policy.timeZone)
             position.seq = event.seq
             position.hash = hash
-            if let encoded, encoded[...] != bytes[fields] {
+            if let encoded, encoded != bytes[fields] {
                 broken.append("line \(line): fields encoded ahead differ from the journal line's: \(String(decoding: encoded, as: UTF8.self))")
             }
             broken += Self.checkEcho(echo.bytes(journalLine: bytes, fields: fields), line: line)

@@ -75,7 +75,7 @@ final class JournalLineBatch {
     /// - Parameter fields: the event's own fields already encoded, exactly as
     ///   ``JournalEvent/appendPayload(to:)`` writes them; nil to encode them here.
     /// - Returns: the line's length in bytes.
-    func append(_ event: JournalEvent, fields: [UInt8]?, echo: LineOutcome.Echo, printingTo output: inout [UInt8]) -> Int {
+    func append(_ event: JournalEvent, fields: ArraySlice<UInt8>?, echo: LineOutcome.Echo, printingTo output: inout [UInt8]) -> Int {
         let chunk = current
         let start = chunk.bytes.count
         let range: Range<Int>
@@ -96,7 +96,7 @@ final class JournalLineBatch {
     /// Writes the line's body as ``JournalEvent/appendBody(to:timeZone:)`` does, with the event's
     /// own fields given as bytes: `seq`, `event`, `case`, `at`, `recorded`, then `fields`.
     /// - Returns: where the fields are in `bytes`.
-    private func writeBody(_ event: JournalEvent, fields: [UInt8], to bytes: inout [UInt8]) -> Range<Int> {
+    private func writeBody(_ event: JournalEvent, fields: ArraySlice<UInt8>, to bytes: inout [UInt8]) -> Range<Int> {
         if !writeHead(event, to: &bytes) {
             // A case number to escape or over 48 bytes: the general writer's own head.
             NDJSONLine.appending(to: &bytes) { line in event.appendHead(to: &line, timeZone: timeZone) }

@@ -11,7 +11,7 @@ public enum LineOutcome {
     case write(JournalEvent, echo: Echo)
     /// Write `event`, whose own fields are already encoded as `fields` (exactly as
     /// ``JournalEvent/appendPayload(to:)`` writes them), then print `echo`.
-    case writeEncoded(JournalEvent, fields: [UInt8], echo: Echo)
+    case writeEncoded(JournalEvent, fields: ArraySlice<UInt8>, echo: Echo)
 
     /// What a writing verb prints for an event it wrote.
     public enum Echo {
@@ -252,10 +252,11 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         output.reserveCapacity(batch.reduce(0) { $0 + $1.bytes.count } + 128 * batch.count)
         var next = position
         let lines = JournalLineBatch(previousHash: position.hash, timeZone: policy.timeZone, queue: hashQueue)
-        for (record, ready) in zip(batch, prepared) {
+        for index in batch.indices {
+            let record = batch[index]
             var event: JournalEvent
-            let fields: [UInt8]?, echo: LineOutcome.Echo
-            switch decide(&state, ready, record, now) {
+            let fields: ArraySlice<UInt8>?, echo: LineOutcome.Echo
+            switch decide(&state, prepared[index], record, now) {
             case .reject(let message):
                 rejections.reject(record, message)
                 continue

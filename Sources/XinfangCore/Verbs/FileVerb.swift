@@ -78,15 +78,18 @@ public enum FileVerb: Verb {
         if let existing = state.index.duplicate(keys: ready.keys) {
             return .echo(echo(caseID: existing, status: "duplicate", filing: ready.filing, received: received, policy: policy, redact: redact))
         }
-        var filing = ready.takeFiling()
-        filing.repeatOf = state.index.repeatOf(filing, identity: ready.keys.identity, received: received)
+        let repeatOf = state.index.repeatOf(category: ready.category, respondent: ready.respondent,
+                                            identity: ready.keys.identity, received: received)
         let number = state.index.nextCaseNumber(office: policy.office, received: received)
         let caseID = number.description
         state.index.expectNote(of: ready, number: number, caseID: caseID)
-        let fields = ready.encoded.fields(repeatOf: filing.repeatOf)
+        let fields = ready.encoded.fields(repeatOf: repeatOf)
+        // The filing moves out of the prepared petition into the event: none of its texts is copied.
+        let event = JournalEvent(seq: 0, caseID: caseID, at: received, recorded: now,
+                                 payload: .filed(ready.takeFiling(repeatOf: repeatOf)))
         let echo: LineOutcome.Echo
-        if redact {
-            echo = .line(Self.echo(caseID: caseID, status: "filed", filing: filing, received: received, policy: policy, redact: true))
+        if redact, case .filed(let registered) = event.payload {
+            echo = .line(Self.echo(caseID: caseID, status: "filed", filing: registered, received: received, policy: policy, redact: true))
         } else {
             // The petition as registered is exactly the event's fields: echo them from the journal line.
             // The echo's start is written into the state's buffer, which the writer has let go of since
@@ -95,9 +98,7 @@ public enum FileVerb: Verb {
             appendFiledEchoPrefix(caseID: caseID, received: received, policy: policy, stamp: &state.echoStamp, to: &state.echoStart)
             echo = .fields(after: state.echoStart)
         }
-        // The filing's last use: it moves into the event.
-        return .writeEncoded(JournalEvent(seq: 0, caseID: caseID, at: received, recorded: now, payload: .filed(filing)),
-                             fields: fields, echo: echo)
+        return .writeEncoded(event, fields: fields, echo: echo)
     }
 
     /// The start of a filed letter's output line as bytes: what ``echoPrefix(caseID:status:received:policy:)``

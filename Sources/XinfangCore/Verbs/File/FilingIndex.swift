@@ -9,9 +9,9 @@ public struct FilingIndex: Sendable {
         let category: String
     }
 
-    private var bySourceID: [FilingKey: String] = [:]
-    private var byFingerprint: [FilingKey: String] = [:]
-    private var byPetitioner: [FilingKey: EarlierCases] = [:]
+    private var bySourceID = FilingKeyTable<String>()
+    private var byFingerprint = FilingKeyTable<String>()
+    private var byPetitioner = FilingKeyTable<EarlierCases>()
 
     /// A petitioner's earlier cases, in the order noted: most petitioners have one, kept without an array.
     enum EarlierCases: Sendable {
@@ -54,44 +54,6 @@ public struct FilingIndex: Sendable {
         self.timeZone = timeZone
     }
 
-    /// The fingerprint of a submission without a `source_id`: channel, received day, petitioner and
-    /// summary, as their UTF-8 bytes separated by U+001F.
-    func fingerprint(of filing: Filing, received: Instant) -> FilingKey {
-        Self.fingerprint(of: filing, received: received, timeZone: timeZone)
-    }
-
-    /// ``fingerprint(of:received:)`` in `timeZone` (made while a batch is prepared, on any thread).
-    static func fingerprint(of filing: borrowing Filing, received: Instant, timeZone: borrowing OfficeTimeZone) -> FilingKey {
-        let day = timeZone.localDate(of: received)
-        var count = filing.channel.rawValue.utf8.count + 11 + 1 + filing.summary.utf8.count
-        if let petitioner = filing.petitioner {
-            count += 3 + petitioner.name.utf8.count + (petitioner.idNumber?.utf8.count ?? 0) + (petitioner.phone?.utf8.count ?? 0)
-        } else {
-            count += 10
-        }
-        // Written in one go into an array of the right size.
-        let written = [UInt8].written(capacity: count) { out in
-            out.text(filing.channel.rawValue)
-            out.byte(0x1F)
-            let date = CivilCalendar.civilFromDays(day.dayNumber)
-            out.place(10) { CivilCalendar.writeDate(year: date.year, month: date.month, day: date.day, to: $0) }
-            out.byte(0x1F)
-            if let petitioner = filing.petitioner {
-                out.text(petitioner.name)
-                out.byte(0x1F)
-                if let idNumber = petitioner.idNumber { out.text(idNumber) }
-                out.byte(0x1F)
-                if let phone = petitioner.phone { out.text(phone) }
-            } else {
-                out.literal("anonymous")
-            }
-            out.byte(0x1F)
-            out.text(filing.summary)
-            return true
-        }
-        return FilingKey(written ?? [])  // never nil: nothing above refuses
-    }
-
     /// The case an identical earlier submission was filed as, if any.
     public func duplicate(of filing: Filing, received: Instant) -> String? {
         duplicate(keys: FilingKeys(filing, received: received, timeZone: timeZone))
@@ -122,12 +84,18 @@ public struct FilingIndex: Sendable {
 
     /// ``repeatOf(_:received:)`` given the petitioner's identity key.
     func repeatOf(_ filing: Filing, identity: FilingKey?, received: Instant) -> String? {
+        repeatOf(category: filing.category, respondent: filing.respondent, identity: identity, received: received)
+    }
+
+    /// ``repeatOf(_:received:)`` given what it compares of the filing: its category and respondent
+    /// (the deciding thread reads these two, not the whole filing).
+    func repeatOf(category: String, respondent: String?, identity: FilingKey?, received: Instant) -> String? {
         guard let identity, let earlier = byPetitioner[identity] else { return nil }
         var best: EarlierCase?
         earlier.forEach { candidate in
             guard candidate.received <= received else { return }
-            let sameMatter = candidate.category == filing.category
-                || (filing.respondent != nil && candidate.respondent == filing.respondent)
+            let sameMatter = candidate.category == category
+                || (respondent != nil && candidate.respondent == respondent)
             guard sameMatter else { return }
             if best == nil || candidate.received >= best!.received { best = candidate }
         }
@@ -152,15 +120,11 @@ public struct FilingIndex: Sendable {
             number = CaseNumber(parsing: caseID)
         }
         expected = nil
-        if let sourceID = keys.sourceID, bySourceID[sourceID] == nil { bySourceID[sourceID] = caseID }
-        if byFingerprint[keys.fingerprint] == nil { byFingerprint[keys.fingerprint] = caseID }
+        if let sourceID = keys.sourceID { bySourceID.insertIfAbsent(sourceID, caseID) }
+        byFingerprint.insertIfAbsent(keys.fingerprint, caseID)
         if let identity = keys.identity {
             let earlier = EarlierCase(caseID: caseID, received: received, respondent: filing.respondent, category: filing.category)
-            if let index = byPetitioner.index(forKey: identity) {
-                byPetitioner.values[index].append(earlier)
-            } else {
-                byPetitioner[identity] = .one(earlier)
-            }
+            byPetitioner.update(identity, insertingIfAbsent: .one(earlier)) { $0.append(earlier) }
         }
         if let number { lastSequence.raise(office: number.office, year: number.year, to: number.sequence) }
     }

@@ -1,35 +1,50 @@
+import Foundation
+
 /// A key of ``FilingIndex``'s tables: raw UTF-8 bytes with their hash computed once.
 ///
 /// `String` hashing normalises Unicode first, which is slow for Chinese text, and even
-/// hashing raw bytes through `Hasher` costs a full SipHash pass over them at every lookup
-/// and again at every rehash while a table grows. This key hashes its bytes once, eight at a
-/// time, when it is made; a table then only mixes that one word with its seed. Two keys are
-/// equal when their bytes are.
+/// hashing raw bytes through `Hasher` costs a full SipHash pass over them at every lookup.
+/// This key hashes its bytes once, eight at a time, when it is made. Two keys are equal when
+/// their bytes are.
+///
+/// The bytes are a range of an array that other bytes may share: a prepared filing's three
+/// keys and its encoded fields are one array (``ReadyFiling``), made and freed once, not four.
 struct FilingKey: Hashable, Sendable {
-    let bytes: [UInt8]
+    /// The array the key's bytes are in.
+    private let storage: [UInt8]
+    /// Where they are in it.
+    private let range: Range<Int>
     let digest: UInt64
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        digest = bytes.withUnsafeBytes { Self.digest(of: $0) }
+        self.init(storage: bytes, range: bytes.indices)
     }
 
     init(_ text: String) {
         self.init(Array(text.utf8))
     }
 
+    /// The key made of `storage[range]`.
+    init(storage: [UInt8], range: Range<Int>) {
+        self.storage = storage
+        self.range = range
+        digest = storage.withUnsafeBytes { Self.digest(of: UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The key's bytes.
+    var bytes: ArraySlice<UInt8> { storage[range] }
+
+    /// Calls `body` with the key's bytes in place.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        storage.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
     func hash(into hasher: inout Hasher) {
         hasher.combine(digest)
     }
 
-    /// The table's hash without a `Hasher`: the digest mixed with the table's seed.
-    func _rawHashValue(seed: Int) -> Int {
-        let mixed = (digest ^ UInt64(UInt(bitPattern: seed))) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed ^ (mixed &>> 32))
-    }
-
     static func == (left: FilingKey, right: FilingKey) -> Bool {
-        left.digest == right.digest && left.bytes == right.bytes
+        left.digest == right.digest && left.bytes.elementsEqual(right.bytes)
     }
 
     /// A 64-bit multiply-xor hash of `raw`, eight bytes at a time (the tail zero-padded, the length mixed in).
@@ -62,37 +77,91 @@ struct FilingKey: Hashable, Sendable {
 /// A filing's keys in ``FilingIndex``: its fingerprint, its petitioner's identity and its `source_id`,
 /// made once (while the batch is prepared) for both the lookups and the note of the new case.
 struct FilingKeys: Sendable {
-    /// ``FilingIndex/fingerprint(of:received:timeZone:)``.
+    /// The fingerprint of a submission without a `source_id`: channel, received day, petitioner
+    /// and summary, as their UTF-8 bytes separated by U+001F.
     let fingerprint: FilingKey
     /// The petitioner's ``Petitioner/identityKey``, when there is one.
     let identity: FilingKey?
     /// The filing's `source_id`, when it has one.
     let sourceID: FilingKey?
 
-    init(_ filing: borrowing Filing, received: Instant, timeZone: borrowing OfficeTimeZone) {
-        fingerprint = FilingIndex.fingerprint(of: filing, received: received, timeZone: timeZone)
-        identity = filing.petitioner.flatMap(Self.identity(of:))
-        sourceID = filing.sourceID.map { FilingKey($0) }
-    }
-}
+    /// Where ``write(_:received:timeZone:to:)`` wrote each key.
+    typealias Ranges = (fingerprint: Range<Int>, identity: Range<Int>?, sourceID: Range<Int>?)
 
-extension FilingKeys {
-    /// The key of ``Petitioner/identityKey``: its UTF-8 bytes, written in one go.
-    static func identity(of petitioner: Petitioner) -> FilingKey? {
-        if let idNumber = petitioner.idNumber {
-            return FilingKey([UInt8].written(capacity: 3 + idNumber.utf8.count) { out in
-                out.literal("id:")
-                out.text(idNumber)
-                return true
-            } ?? [])
+    init(_ filing: borrowing Filing, received: Instant, timeZone: borrowing OfficeTimeZone) {
+        var ranges: Ranges?
+        let bytes = [UInt8].written(capacity: Self.capacity(of: filing)) { out in
+            ranges = Self.write(filing, received: received, timeZone: timeZone, to: &out)
+            return true
+        } ?? []
+        self.init(storage: bytes, ranges: ranges ?? (0..<0, nil, nil))  // never nil: writing the keys refuses nothing
+    }
+
+    /// The keys at `ranges` of `storage`.
+    init(storage: [UInt8], ranges: Ranges) {
+        fingerprint = FilingKey(storage: storage, range: ranges.fingerprint)
+        identity = ranges.identity.map { FilingKey(storage: storage, range: $0) }
+        sourceID = ranges.sourceID.map { FilingKey(storage: storage, range: $0) }
+    }
+
+    /// How many bytes ``write(_:received:timeZone:to:)`` writes for `filing`.
+    static func capacity(of filing: borrowing Filing) -> Int {
+        var count = filing.channel.rawValue.utf8.count + 11 + 1 + filing.summary.utf8.count
+        if let petitioner = filing.petitioner {
+            let idNumber = petitioner.idNumber?.utf8.count ?? 0, phone = petitioner.phone?.utf8.count ?? 0
+            count += 3 + petitioner.name.utf8.count + idNumber + phone
+            count += 4 + max(idNumber, petitioner.name.utf8.count + phone)  // the identity
+        } else {
+            count += 10
         }
-        guard let phone = petitioner.phone, !phone.isEmpty else { return nil }
-        return FilingKey([UInt8].written(capacity: 4 + petitioner.name.utf8.count + phone.utf8.count) { out in
+        return count + (filing.sourceID?.utf8.count ?? 0)
+    }
+
+    /// Writes the fingerprint, the identity (when there is one) and the `source_id` one after the
+    /// other, and gives where each is (positions counted as `out` counts them).
+    static func write(_ filing: borrowing Filing, received: Instant, timeZone: borrowing OfficeTimeZone,
+                      to out: inout ByteCursor) -> Ranges {
+        let start = out.count
+        out.text(filing.channel.rawValue)
+        out.byte(0x1F)
+        let date = CivilCalendar.civilFromDays(timeZone.localDate(of: received).dayNumber)
+        out.place(10) { CivilCalendar.writeDate(year: date.year, month: date.month, day: date.day, to: $0) }
+        out.byte(0x1F)
+        if let petitioner = filing.petitioner {
+            out.text(petitioner.name)
+            out.byte(0x1F)
+            if let idNumber = petitioner.idNumber { out.text(idNumber) }
+            out.byte(0x1F)
+            if let phone = petitioner.phone { out.text(phone) }
+        } else {
+            out.literal("anonymous")
+        }
+        out.byte(0x1F)
+        out.text(filing.summary)
+        let fingerprint = start..<out.count
+        let identity = filing.petitioner.flatMap { writeIdentity(of: $0, to: &out) }
+        var sourceID: Range<Int>?
+        if let text = filing.sourceID {
+            let start = out.count
+            out.text(text)
+            sourceID = start..<out.count
+        }
+        return (fingerprint, identity, sourceID)
+    }
+
+    /// Writes the bytes of ``Petitioner/identityKey``, when there is one, and gives where they are.
+    private static func writeIdentity(of petitioner: Petitioner, to out: inout ByteCursor) -> Range<Int>? {
+        let start = out.count
+        if let idNumber = petitioner.idNumber {
+            out.literal("id:")
+            out.text(idNumber)
+        } else {
+            guard let phone = petitioner.phone, !phone.isEmpty else { return nil }
             out.literal("np:")
             out.text(petitioner.name)
             out.byte(0x1F)
             out.text(phone)
-            return true
-        } ?? [])
+        }
+        return start..<out.count
     }
 }

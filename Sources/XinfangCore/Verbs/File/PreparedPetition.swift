@@ -48,13 +48,20 @@ enum PreparedPetition: Sendable {
 ///
 /// A class: the deciding thread passes it along (and the filing index keeps it until the case is
 /// noted) with one reference count, not one per text of the filing; and it takes the filing out
-/// (``takeFiling()``) into the event it writes, rather than copying it.
+/// (``takeFiling(repeatOf:)``) into the event it writes, rather than copying it.
 final class ReadyFiling: @unchecked Sendable {
-    /// The petition as it will be filed, without `repeat_of` (a blank filing once taken).
+    /// The petition as it will be filed, without `repeat_of`; nil once taken.
     ///
     /// Set while the batch is prepared, on the preparing thread; read and taken afterwards by the
     /// deciding thread only, which is why the class is `@unchecked Sendable`.
-    private(set) var filing: Filing
+    private var untaken: Filing?
+
+    /// The petition as it will be filed, without `repeat_of` (a copy: call it before ``takeFiling(repeatOf:)``).
+    var filing: Filing { untaken! }
+    /// The petition's category and respondent, kept apart for the repeat check (reading them from
+    /// ``filing`` would copy the whole filing).
+    let category: String
+    let respondent: String?
     /// When it was received.
     let received: Instant
     /// The keys ``FilingIndex`` looks the filing up by.
@@ -63,16 +70,18 @@ final class ReadyFiling: @unchecked Sendable {
     let encoded: EncodedFiling
 
     init(_ filing: consuming Filing, received: Instant, timeZone: borrowing OfficeTimeZone) {
-        keys = FilingKeys(filing, received: received, timeZone: timeZone)
-        encoded = EncodedFiling(filing)
-        self.filing = filing
+        let (encoded, ranges) = EncodedFiling.withKeys(filing, received: received, timeZone: timeZone)
+        self.encoded = encoded
+        keys = FilingKeys(storage: encoded.bytes, ranges: ranges)
+        category = filing.category
+        respondent = filing.respondent
+        untaken = filing
         self.received = received
     }
 
-    /// The filing, moved out (no text of it is copied); ``filing`` is blank afterwards.
-    func takeFiling() -> Filing {
-        var taken = Filing(channel: .letter, summary: "", region: "", category: "", petitioner: nil)
-        swap(&taken, &filing)
-        return taken
+    /// The filing with its `repeat_of`, moved out: no text of it is copied. Call it once.
+    func takeFiling(repeatOf: String?) -> Filing {
+        untaken!.repeatOf = repeatOf
+        return untaken.take()!
     }
 }
