@@ -52,7 +52,8 @@ public enum FileVerb: Verb {
         let session = WriterSession(
             context: context, policy: policy, journalPath: context.journalPath(arguments),
             dryRun: arguments.has("--dry-run"), rejections: rejections, state: FilingState(policy: policy),
-            prepare: { record, now in PreparedPetition.read(record, form: form, now: now) }
+            prepare: { record, now in PreparedPetition.read(record, form: form, now: now) },
+            readAhead: PreparedPetition.readAhead
         ) { state, prepared, _, now in
             decide(&state, prepared, now: now, policy: policy, redact: redact)
         }

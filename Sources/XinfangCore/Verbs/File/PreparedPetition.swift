@@ -9,6 +9,13 @@ enum PreparedPetition: Sendable {
     /// Refused, with the message naming the field and the value.
     case rejected(String)
 
+    /// Reads a byte of each cache line deciding the petition at `petition` touches first
+    /// (``WriterSession/ReadAhead``; read in place, so that no reference is counted).
+    static func readAhead(_ petition: UnsafePointer<PreparedPetition>) -> UInt8 {
+        guard case .filing(let ready) = petition.pointee else { return 0 }
+        return ready.readAhead()
+    }
+
     /// Reads `record`: straight from its bytes when it is a plain petition (``PetitionLineReader``),
     /// else strictly (the JSON tree, then ``PetitionForm``), which words any refusal.
     static func read(_ record: InputRecord, form: PetitionForm, now: Instant) -> PreparedPetition {
@@ -68,6 +75,10 @@ final class ReadyFiling: @unchecked Sendable {
     let keys: FilingKeys
     /// Its fields as the journal line will have them.
     let encoded: EncodedFiling
+    /// Where the filing's summary, ID number and address keep their bytes, when on the heap: the
+    /// deciding thread reads them ahead (``readAhead()``), as it is the one that frees them once the
+    /// event has been written. Read only while the filing lives, before it is taken.
+    private let textAddresses: (UnsafeRawPointer?, UnsafeRawPointer?, UnsafeRawPointer?)
 
     init(_ filing: consuming Filing, received: Instant, timeZone: borrowing OfficeTimeZone) {
         let (encoded, ranges) = EncodedFiling.withKeys(filing, received: received, timeZone: timeZone)
@@ -75,8 +86,39 @@ final class ReadyFiling: @unchecked Sendable {
         keys = FilingKeys(storage: encoded.bytes, ranges: ranges)
         category = filing.category
         respondent = filing.respondent
+        textAddresses = Self.textAddresses(of: filing)
         untaken = filing
         self.received = received
+    }
+
+    /// Reads a byte of each cache line of this object and of its array of fields and keys (the
+    /// deciding thread's first touches of what the preparing thread made).
+    func readAhead() -> UInt8 {
+        var mixed = UInt8(truncatingIfNeeded: received.seconds) ^ UInt8(truncatingIfNeeded: encoded.count)
+        mixed ^= UInt8(truncatingIfNeeded: keys.fingerprint.digest) ^ UInt8(truncatingIfNeeded: category.utf8.count)
+        var offset = 0
+        while offset < encoded.bytes.count {
+            mixed ^= encoded.bytes[offset]
+            offset += 64
+        }
+        if let address = textAddresses.0 { mixed ^= address.load(as: UInt8.self) }
+        if let address = textAddresses.1 { mixed ^= address.load(as: UInt8.self) }
+        if let address = textAddresses.2 { mixed ^= address.load(as: UInt8.self) }
+        return mixed
+    }
+
+    /// ``textAddresses`` of `filing`.
+    private static func textAddresses(of filing: borrowing Filing) -> (UnsafeRawPointer?, UnsafeRawPointer?, UnsafeRawPointer?) {
+        guard let petitioner = filing.petitioner else { return (heapAddress(of: filing.summary), nil, nil) }
+        return (heapAddress(of: filing.summary), petitioner.idNumber.flatMap(heapAddress(of:)),
+                petitioner.address.flatMap(heapAddress(of:)))
+    }
+
+    /// Where `text` keeps its bytes when they are on the heap (longer than a small string's 15
+    /// bytes), nil otherwise: a small string's bytes are only copied out for the call.
+    private static func heapAddress(of text: borrowing String) -> UnsafeRawPointer? {
+        guard text.utf8.count > 15 else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
     }
 
     /// The filing with its `repeat_of`, moved out: no text of it is copied. Call it once.
