@@ -97,19 +97,24 @@ public final class JournalFile: Sendable {
     /// On failure the file is cut back to `expectedSize`, so no half line is left behind.
     /// - Parameter expectedSize: the file's size before the append (the caller holds the lock).
     public func append(_ bytes: [UInt8], expectedSize: Int) throws(JournalError) {
+        try append(pieces: [bytes], expectedSize: expectedSize)
+    }
+
+    /// ``append(_:expectedSize:)`` of the pieces one after the other, written as they are (`writev`),
+    /// not copied into one array first.
+    public func append(pieces: [[UInt8]], expectedSize: Int) throws(JournalError) {
         var failure: IOFailure?
-        bytes.withUnsafeBytes { raw in
-            var written = 0
-            while written < raw.count {
-                let result = write(descriptor, raw.baseAddress! + written, raw.count - written)
-                if result > 0 {
-                    written += result
-                } else if result < 0 && errno == EINTR {
-                    continue
-                } else {
-                    failure = IOFailure(operation: "write to", path: path, code: result < 0 ? errno : EIO)
-                    return
-                }
+        var done = 0  // bytes of the pieces written so far
+        let total = pieces.reduce(0) { $0 + $1.count }
+        while done < total {
+            let result = Self.writeVector(descriptor, pieces, from: done)
+            if result > 0 {
+                done += result
+            } else if result < 0 && errno == EINTR {
+                continue
+            } else {
+                failure = IOFailure(operation: "write to", path: path, code: result < 0 ? errno : EIO)
+                break
             }
         }
         if failure == nil, fsync(descriptor) != 0 {
@@ -120,6 +125,36 @@ public final class JournalFile: Sendable {
             _ = fsync(descriptor)
             throw .io(failure)
         }
+    }
+
+    /// The most pieces one `writev` takes here (the systems' limit is 1,024; a batch of lines has about 32).
+    private static var piecesPerWrite: Int { 64 }
+
+    /// One `writev` of the pieces' bytes from the `offset`-th on (at most ``piecesPerWrite`` pieces at a time).
+    private static func writeVector(_ descriptor: Int32, _ pieces: [[UInt8]], from offset: Int) -> Int {
+        var skip = offset
+        var first = 0
+        while first < pieces.count, skip >= pieces[first].count {
+            skip -= pieces[first].count
+            first += 1
+        }
+        let count = min(pieces.count - first, Self.piecesPerWrite)
+        // The pieces' storage is pinned for the call by nesting their buffers' scopes.
+        func write(_ index: Int, _ vectors: inout [iovec]) -> Int {
+            guard index < first + count else {
+                return vectors.withUnsafeBufferPointer { Foundation.writev(descriptor, $0.baseAddress, Int32($0.count)) }
+            }
+            return pieces[index].withUnsafeBytes { raw in
+                let start = index == first ? skip : 0
+                if raw.count > start {
+                    vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + start), iov_len: raw.count - start))
+                }
+                return write(index + 1, &vectors)
+            }
+        }
+        var vectors: [iovec] = []
+        vectors.reserveCapacity(count)
+        return write(first, &vectors)
     }
 
     /// Moves a torn last line into `<journal>.torn` and cuts it off the journal (the caller holds the lock).

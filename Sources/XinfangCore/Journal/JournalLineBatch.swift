@@ -164,12 +164,11 @@ final class JournalLineBatch {
         self.chunks.removeAll()
         let appended = self.appended
         let write: @Sendable () -> Void = {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.bytes.count })
-            for chunk in chunks { bytes.append(contentsOf: chunk.bytes) }
-            guard !bytes.isEmpty else { return }
+            // Written chunk by chunk in one call, not copied into one array first.
+            let pieces = chunks.map(\.bytes)
+            guard pieces.contains(where: { !$0.isEmpty }) else { return }
             do throws(JournalError) {
-                try journal.append(bytes, expectedSize: expectedSize)
+                try journal.append(pieces: pieces, expectedSize: expectedSize)
                 appended.outcome = .success(())
             } catch {
                 appended.outcome = .failure(error)
