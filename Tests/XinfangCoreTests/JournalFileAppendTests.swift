@@ -20,8 +20,10 @@ final class JournalFileAppendTests: XCTestCase {
         try journal.append(pieces: pieces, expectedSize: expected.count)
         XCTAssertEqual(try Array(Data(contentsOf: URL(fileURLWithPath: path))), expected + expected)
         XCTAssertEqual(try journal.size(), 2 * expected.count)
-        // Nothing to write writes nothing.
+        // Nothing to write writes nothing; more empty pieces in a row than one call takes are passed over.
         try journal.append(pieces: [[], []], expectedSize: 2 * expected.count)
         XCTAssertEqual(try journal.size(), 2 * expected.count)
+        try journal.append(pieces: [[1]] + [[UInt8]](repeating: [], count: 100) + [[2, 3]], expectedSize: 2 * expected.count)
+        XCTAssertEqual(try Array(Data(contentsOf: URL(fileURLWithPath: path))), expected + expected + [1, 2, 3])
     }
 }

@@ -130,7 +130,8 @@ public final class JournalFile: Sendable {
     /// The most pieces one `writev` takes here (the systems' limit is 1,024; a batch of lines has about 32).
     private static var piecesPerWrite: Int { 64 }
 
-    /// One `writev` of the pieces' bytes from the `offset`-th on (at most ``piecesPerWrite`` pieces at a time).
+    /// One `writev` of the pieces' bytes from the `offset`-th on: of the next ``piecesPerWrite``
+    /// pieces that are not empty.
     private static func writeVector(_ descriptor: Int32, _ pieces: [[UInt8]], from offset: Int) -> Int {
         var skip = offset
         var first = 0
@@ -138,23 +139,21 @@ public final class JournalFile: Sendable {
             skip -= pieces[first].count
             first += 1
         }
-        let count = min(pieces.count - first, Self.piecesPerWrite)
-        // The pieces' storage is pinned for the call by nesting their buffers' scopes.
-        func write(_ index: Int, _ vectors: inout [iovec]) -> Int {
-            guard index < first + count else {
+        // Each piece's storage is pinned for the call by nesting the scopes of their buffers.
+        func write(from index: Int, skipping skip: Int, _ vectors: inout [iovec]) -> Int {
+            guard index < pieces.count, vectors.count < piecesPerWrite else {
                 return vectors.withUnsafeBufferPointer { Foundation.writev(descriptor, $0.baseAddress, Int32($0.count)) }
             }
             return pieces[index].withUnsafeBytes { raw in
-                let start = index == first ? skip : 0
-                if raw.count > start {
-                    vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + start), iov_len: raw.count - start))
+                if raw.count > skip {
+                    vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + skip), iov_len: raw.count - skip))
                 }
-                return write(index + 1, &vectors)
+                return write(from: index + 1, skipping: 0, &vectors)
             }
         }
         var vectors: [iovec] = []
-        vectors.reserveCapacity(count)
-        return write(first, &vectors)
+        vectors.reserveCapacity(min(pieces.count - first, piecesPerWrite))
+        return write(from: first, skipping: skip, &vectors)
     }
 
     /// Moves a torn last line into `<journal>.torn` and cuts it off the journal (the caller holds the lock).

@@ -88,10 +88,11 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     /// How many events were written.
     public private(set) var written = 0
 
-    /// Reads a byte of each cache line deciding a prepared record will touch (see ``readAheadDistance``), or nil.
+    /// Reads a byte of each cache line that deciding the prepared record at the pointer will touch
+    /// first (see ``readAheadDistance``), and gives them mixed.
     public typealias ReadAhead = (UnsafePointer<Prepared>) -> UInt8
     private let readAhead: ReadAhead?
-    /// How many records ahead of the one being decided ``readAhead`` reads.
+    /// How many records a stretch read ahead has: while one stretch is decided, the next is read.
     ///
     /// A record is prepared on another core, so what deciding it touches (the prepared object, its
     /// arrays, its texts) is in that core's cache, and each first touch waits for it to come over:
@@ -266,15 +267,8 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         output.reserveCapacity(batch.reduce(0) { $0 + $1.bytes.count } + 128 * batch.count)
         var next = position
         let lines = JournalLineBatch(previousHash: position.hash, timeZone: policy.timeZone, queue: hashQueue)
-        var readAheadBytes: UInt8 = 0
         for index in batch.indices {
-            if let readAhead, index % Self.readAheadDistance == 0 {
-                // The next stretch of records, read while this one is decided.
-                let ahead = min(index + Self.readAheadDistance, prepared.count)..<min(index + 2 * Self.readAheadDistance, prepared.count)
-                prepared.withUnsafeBufferPointer { records in
-                    for later in (index == 0 ? 0 : ahead.lowerBound)..<ahead.upperBound { readAheadBytes ^= readAhead(records.baseAddress! + later) }
-                }
-            }
+            if index % Self.readAheadDistance == 0 { readAhead(prepared, stretchAfter: index) }
             let record = batch[index]
             var event: JournalEvent
             let fields: ArraySlice<UInt8>?, echo: LineOutcome.Echo
@@ -302,9 +296,22 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
             next.lines += 1
             next.offset += length
         }
-        self.readAheadBytes ^= readAheadBytes
         if let journal, !dryRun { lines.appendWhenHashed(to: journal, expectedSize: position.offset) }
         decided = DecidedBatch(lines: lines, output: output, next: next, sizeBefore: position.offset)
+    }
+
+    /// Reads ahead (``readAhead``) the stretch of records after the one that starts at `start`, and
+    /// that one too when it is the first.
+    private func readAhead(_ prepared: [Prepared], stretchAfter start: Int) {
+        guard let readAhead else { return }
+        let distance = Self.readAheadDistance
+        let stretch = (start == 0 ? 0 : min(start + distance, prepared.count))..<min(start + 2 * distance, prepared.count)
+        var mixed: UInt8 = 0
+        prepared.withUnsafeBufferPointer { records in
+            // In place, through a pointer: an element passed by value would be retained first.
+            for index in stretch { mixed ^= readAhead(records.baseAddress! + index) }
+        }
+        readAheadBytes ^= mixed
     }
 
     /// Waits for the decided batch's hashes, appends its lines, flushes them to disk, releases

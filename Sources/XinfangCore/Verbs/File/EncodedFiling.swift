@@ -8,7 +8,7 @@
 /// filing on the deciding thread (`WritingPathTests` compares them with `appendPayload`).
 struct EncodedFiling: Sendable {
     /// The fields without `repeat_of`: the first ``count`` bytes (a prepared filing's keys follow
-    /// them in the same array: ``encode(_:reserving:then:)``).
+    /// them in the same array: ``withKeys(_:received:timeZone:)``).
     let bytes: [UInt8]
     /// How many bytes of ``bytes`` are the fields.
     let count: Int

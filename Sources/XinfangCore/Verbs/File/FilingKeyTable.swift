@@ -24,7 +24,7 @@ struct FilingKeyTable<Value> {
 
     private var entries: [Entry] = []
     /// The entries' values, in the order the entries were inserted.
-    private(set) var values: [Value] = []
+    private var values: [Value] = []
     /// Open addressing, a power of two at least twice the entries: per slot the entry's index + 1
     /// (0: empty) in the low 32 bits, the high half of its digest in the high 32 bits.
     private var slots = [UInt64](repeating: 0, count: 64)
