@@ -88,9 +88,9 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     /// How many events were written.
     public private(set) var written = 0
 
-    /// Reads a byte of each cache line that deciding the prepared record at the pointer will touch
-    /// first (see ``readAheadDistance``), and gives them mixed.
-    public typealias ReadAhead = (UnsafePointer<Prepared>) -> UInt8
+    /// Reads a byte of each cache line that deciding the prepared records will touch first, in the
+    /// records and in the state (see ``readAheadDistance``), and gives them mixed.
+    public typealias ReadAhead = (inout State, UnsafeBufferPointer<Prepared>) -> UInt8
     private let readAhead: ReadAhead?
     /// How many records a stretch read ahead has: while one stretch is decided, the next is read.
     ///
@@ -306,10 +306,9 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         guard let readAhead else { return }
         let distance = Self.readAheadDistance
         let stretch = (start == 0 ? 0 : min(start + distance, prepared.count))..<min(start + 2 * distance, prepared.count)
-        var mixed: UInt8 = 0
-        prepared.withUnsafeBufferPointer { records in
-            // In place, through a pointer: an element passed by value would be retained first.
-            for index in stretch { mixed ^= readAhead(records.baseAddress! + index) }
+        let mixed = prepared.withUnsafeBufferPointer { records in
+            // In place: an element passed by value would be retained first.
+            readAhead(&state, UnsafeBufferPointer(rebasing: records[stretch]))
         }
         readAheadBytes ^= mixed
     }

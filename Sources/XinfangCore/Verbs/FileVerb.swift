@@ -53,7 +53,7 @@ public enum FileVerb: Verb {
             context: context, policy: policy, journalPath: context.journalPath(arguments),
             dryRun: arguments.has("--dry-run"), rejections: rejections, state: FilingState(policy: policy),
             prepare: { record, now in PreparedPetition.read(record, form: form, now: now) },
-            readAhead: PreparedPetition.readAhead
+            readAhead: { state, petitions in PreparedPetition.readAhead(petitions, index: state.index) }
         ) { state, prepared, _, now in
             decide(&state, prepared, now: now, policy: policy, redact: redact)
         }

@@ -65,6 +65,14 @@ public struct FilingIndex: Sendable {
         return byFingerprint[keys.fingerprint]
     }
 
+    /// Reads a byte of the slots the lookups of ``duplicate(keys:)`` and ``repeatOf(category:respondent:identity:received:)``
+    /// start at, ahead of them (``PreparedPetition/readAhead(_:index:)``).
+    func readAhead(_ keys: borrowing FilingKeys) -> UInt8 {
+        var mixed = keys.sourceID.map { bySourceID.readAhead($0) } ?? byFingerprint.readAhead(keys.fingerprint)
+        if let identity = keys.identity { mixed ^= byPetitioner.readAhead(identity) }
+        return mixed
+    }
+
     /// Says that the filing `ready` (taken out of it into the event) is about to be noted as case
     /// `number`, so that ``note(caseID:filing:received:)`` does not make its keys again.
     ///
@@ -110,16 +118,18 @@ public struct FilingIndex: Sendable {
 
     /// Records a `filed` event.
     public mutating func note(caseID: String, filing: Filing, received: Instant) {
-        let keys: FilingKeys
-        let number: CaseNumber?
-        if let expected, expected.caseID == caseID, expected.ready.received == received {
-            keys = expected.ready.keys
-            number = expected.number
+        // Taken out, not copied: the expectation's keys are read where they are.
+        if let expectation = expected.take(), expectation.caseID == caseID, expectation.ready.received == received {
+            note(caseID: caseID, keys: expectation.ready.keys, number: expectation.number, filing: filing, received: received)
         } else {
-            keys = FilingKeys(filing, received: received, timeZone: timeZone)
-            number = CaseNumber(parsing: caseID)
+            note(caseID: caseID, keys: FilingKeys(filing, received: received, timeZone: timeZone),
+                 number: CaseNumber(parsing: caseID), filing: filing, received: received)
         }
-        expected = nil
+    }
+
+    /// ``note(caseID:filing:received:)`` given the filing's keys and its case number (nil when not canonical).
+    private mutating func note(caseID: String, keys: borrowing FilingKeys, number: CaseNumber?, filing: borrowing Filing,
+                               received: Instant) {
         if let sourceID = keys.sourceID { bySourceID.insertIfAbsent(sourceID, caseID) }
         byFingerprint.insertIfAbsent(keys.fingerprint, caseID)
         if let identity = keys.identity {

@@ -57,6 +57,11 @@ struct FilingKeyTable<Value> {
         }
     }
 
+    /// A byte of the slot where looking `key` up starts (read ahead of the lookup, to bring it into the cache).
+    func readAhead(_ key: FilingKey) -> UInt8 {
+        UInt8(truncatingIfNeeded: slots[Int(truncatingIfNeeded: key.digest) & (slots.count - 1)])
+    }
+
     /// Where ``find(_:)`` stopped.
     private enum Place {
         /// The key's entry.

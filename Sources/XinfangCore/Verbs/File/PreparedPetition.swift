@@ -9,11 +9,15 @@ enum PreparedPetition: Sendable {
     /// Refused, with the message naming the field and the value.
     case rejected(String)
 
-    /// Reads a byte of each cache line deciding the petition at `petition` touches first
-    /// (``WriterSession/ReadAhead``; read in place, so that no reference is counted).
-    static func readAhead(_ petition: UnsafePointer<PreparedPetition>) -> UInt8 {
-        guard case .filing(let ready) = petition.pointee else { return 0 }
-        return ready.readAhead()
+    /// Reads a byte of each cache line deciding the petitions touches first, in them and in the
+    /// filing index (``WriterSession/ReadAhead``; read in place, so that no reference is counted).
+    static func readAhead(_ petitions: UnsafeBufferPointer<PreparedPetition>, index: borrowing FilingIndex) -> UInt8 {
+        var mixed: UInt8 = 0
+        for petition in petitions.indices {
+            guard case .filing(let ready) = petitions[petition] else { continue }
+            mixed ^= ready.readAhead() ^ index.readAhead(ready.keys)
+        }
+        return mixed
     }
 
     /// Reads `record`: straight from its bytes when it is a plain petition (``PetitionLineReader``),
