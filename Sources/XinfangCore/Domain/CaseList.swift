@@ -1,10 +1,11 @@
 /// The case book's records in order of filing, kept in chunks that are never moved.
 ///
 /// A province's book holds hundreds of thousands of 152-byte records. A plain array doubles as
-/// it grows, copying every record (and touching fresh pages) each time; here the first chunk grows
-/// like an array up to ``chunkSize`` records, and every later chunk is reserved at that size once
-/// and filled in place. The books of a journal's parts are joined by handing over their chunks,
-/// not by copying their records.
+/// it grows, copying every record (and touching fresh pages) each time; here every chunk is
+/// reserved at ``chunkSize`` records once and filled in place. Reserving takes address space
+/// only: a page is touched when a record is first written to it, so a small book stays small.
+/// The books of a journal's parts are joined by handing over their chunks, not by copying their
+/// records.
 ///
 /// A record's position is its chunk's number times ``chunkSize`` plus its place in the chunk.
 /// Once books are joined, a chunk may be partly filled before a full one, so positions are not
@@ -136,9 +137,7 @@ public struct CaseList: Sequence, Sendable {
 
     /// Appends `record`; returns its position (``nextPosition`` before the call).
     mutating func append(_ record: consuming CaseRecord) -> Int {
-        if chunks.isEmpty {
-            chunks.append([])
-        } else if chunks[chunks.count - 1].count == Self.chunkSize {
+        if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkSize {
             var chunk: [CaseRecord] = []
             chunk.reserveCapacity(Self.chunkSize)
             chunks.append(chunk)
