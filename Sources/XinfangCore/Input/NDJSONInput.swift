@@ -8,13 +8,15 @@ public enum NDJSONInput {
                             _ body: (InputRecord) -> Void) throws(IOFailure) {
         let notifying = NotifyingSource(inner: source, beforeRead: beforeRead)
         var reader = LineReader(source: notifying)
+        var sharedName = name
         do {
             try reader.forEachLine { (line: Line) throws(Never) in
+                if line.number % Self.linesPerName == 1 { sharedName = Self.ownCopy(of: name) }
                 if line.truncated {
                     let error = InputError(JSONSyntaxError.lineTooLong(limit: LineReader<NotifyingSource>.defaultMaxLineLength).description)
-                    body(InputRecord(source: name, line: line.number, bytes: Array(line.bytes), object: .failure(error)))
+                    body(InputRecord(source: sharedName, line: line.number, bytes: Array(line.bytes), object: .failure(error)))
                 } else {
-                    body(InputRecord(source: name, line: line.number, line: Array(line.bytes)))
+                    body(InputRecord(source: sharedName, line: line.number, line: Array(line.bytes)))
                 }
             }
         } catch {
@@ -23,6 +25,21 @@ public enum NDJSONInput {
             case .body(let never): switch never {}
             }
         }
+    }
+}
+
+extension NDJSONInput {
+    /// How many records in a row share one copy of the source's name.
+    ///
+    /// A writer prepares a batch of records on other threads while it reads the next one, and
+    /// each thread that copies a record counts a reference to its name: were the name one string
+    /// for every record, the threads would take turns at that one counter's cache line, every
+    /// record. A copy per run of records keeps the threads on different counters.
+    static var linesPerName: Int { 1024 }
+
+    /// A string equal to `name` whose storage is its own (a long name is otherwise shared, not copied).
+    static func ownCopy(of name: String) -> String {
+        String(decoding: Array(name.utf8), as: UTF8.self)
     }
 }
 
