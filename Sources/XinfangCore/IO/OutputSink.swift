@@ -42,6 +42,13 @@ public final class OutputSink {
 
     public func write(_ bytes: [UInt8]) {
         guard !isClosed else { return }
+        if bytes.count >= flushThreshold, case .descriptor(let descriptor) = target {
+            // A large piece (a writer's batch of lines) goes out as it is, after what is buffered,
+            // rather than being copied through the buffer.
+            flush()
+            writeOut(bytes, to: descriptor)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { flush() }
     }
@@ -63,23 +70,28 @@ public final class OutputSink {
         case .memory:
             collected.append(contentsOf: buffer)
         case .descriptor(let descriptor):
-            guard !isClosed else { return }
-            var written = 0
-            buffer.withUnsafeBytes { raw in
-                while written < raw.count {
-                    let result = Foundation.write(descriptor, raw.baseAddress! + written, raw.count - written)
-                    if result >= 0 {
-                        written += result
-                    } else if errno == EINTR {
-                        continue
-                    } else if errno == EPIPE {
-                        isClosed = true
-                        return
-                    } else {
-                        if failure == nil { failure = IOFailure(operation: "write", path: name, code: errno) }
-                        isClosed = true
-                        return
-                    }
+            writeOut(buffer, to: descriptor)
+        }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, unless the sink is closed or closes on the way.
+    private func writeOut(_ bytes: [UInt8], to descriptor: Int32) {
+        guard !isClosed else { return }
+        var written = 0
+        bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let result = Foundation.write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if result >= 0 {
+                    written += result
+                } else if errno == EINTR {
+                    continue
+                } else if errno == EPIPE {
+                    isClosed = true
+                    return
+                } else {
+                    if failure == nil { failure = IOFailure(operation: "write", path: name, code: errno) }
+                    isClosed = true
+                    return
                 }
             }
         }
