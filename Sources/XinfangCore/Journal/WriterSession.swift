@@ -89,7 +89,8 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     public private(set) var written = 0
 
     /// Reads a byte of each cache line that deciding the prepared records will touch first, in the
-    /// records and in the state (see ``readAheadDistance``), and gives them mixed.
+    /// records and in the state (see ``readAheadDistance``), and gives them mixed. The state is
+    /// passed in place (`inout`, so that it is not copied); a read-ahead changes nothing.
     public typealias ReadAhead = (inout State, UnsafeBufferPointer<Prepared>) -> UInt8
     private let readAhead: ReadAhead?
     /// How many records a stretch read ahead has: while one stretch is decided, the next is read.
