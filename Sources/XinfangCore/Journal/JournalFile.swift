@@ -92,16 +92,11 @@ public final class JournalFile: Sendable {
         return Int(info.st_size)
     }
 
-    /// Appends `bytes` (whole lines) and flushes them to disk.
+    /// Appends the pieces' bytes (whole lines, one piece after the other) and flushes them to disk.
+    /// The pieces are written as they are (`writev`), not copied into one array first.
     ///
     /// On failure the file is cut back to `expectedSize`, so no half line is left behind.
     /// - Parameter expectedSize: the file's size before the append (the caller holds the lock).
-    public func append(_ bytes: [UInt8], expectedSize: Int) throws(JournalError) {
-        try append(pieces: [bytes], expectedSize: expectedSize)
-    }
-
-    /// ``append(_:expectedSize:)`` of the pieces one after the other, written as they are (`writev`),
-    /// not copied into one array first.
     public func append(pieces: [[UInt8]], expectedSize: Int) throws(JournalError) {
         var failure: IOFailure?
         var done = 0  // bytes of the pieces written so far

@@ -154,7 +154,7 @@ final class JournalLineBatch {
     }
     private let appended = Appended()
 
-    /// Appends the batch's lines to `journal` and flushes them to disk (``JournalFile/append(_:expectedSize:)``)
+    /// Appends the batch's lines to `journal` and flushes them to disk (``JournalFile/append(pieces:expectedSize:)``)
     /// as soon as every hash is in: on the hashing queue, so that writing and flushing overlap with what
     /// the writer does next (on the writer's thread, at once, without a queue). Call it once, after the
     /// last line; ``finishAppended()`` gives the outcome.

@@ -87,16 +87,12 @@ public struct FilingIndex: Sendable {
 
     /// The most recent case of the same petitioner about the same respondent or category, received on or before `received`.
     public func repeatOf(_ filing: Filing, received: Instant) -> String? {
-        repeatOf(filing, identity: filing.petitioner?.identityKey.map { FilingKey($0) }, received: received)
+        repeatOf(category: filing.category, respondent: filing.respondent,
+                 identity: filing.petitioner?.identityKey.map { FilingKey($0) }, received: received)
     }
 
-    /// ``repeatOf(_:received:)`` given the petitioner's identity key.
-    func repeatOf(_ filing: Filing, identity: FilingKey?, received: Instant) -> String? {
-        repeatOf(category: filing.category, respondent: filing.respondent, identity: identity, received: received)
-    }
-
-    /// ``repeatOf(_:received:)`` given what it compares of the filing: its category and respondent
-    /// (the deciding thread reads these two, not the whole filing).
+    /// ``repeatOf(_:received:)`` given what it compares of the filing (its category and respondent:
+    /// the deciding thread reads these two, not the whole filing) and the petitioner's identity key.
     func repeatOf(category: String, respondent: String?, identity: FilingKey?, received: Instant) -> String? {
         guard let identity, let earlier = byPetitioner[identity] else { return nil }
         var best: EarlierCase?

@@ -4,12 +4,12 @@ import Foundation
 ///
 /// `String` hashing normalises Unicode first, which is slow for Chinese text, and even
 /// hashing raw bytes through `Hasher` costs a full SipHash pass over them at every lookup.
-/// This key hashes its bytes once, eight at a time, when it is made. Two keys are equal when
-/// their bytes are.
+/// This key hashes its bytes once, eight at a time, when it is made (``FilingKeyTable`` places
+/// it by that digest). Two keys are equal when their bytes are.
 ///
 /// The bytes are a range of an array that other bytes may share: a prepared filing's three
 /// keys and its encoded fields are one array (``ReadyFiling``), made and freed once, not four.
-struct FilingKey: Hashable, Sendable {
+struct FilingKey: Equatable, Sendable {
     /// The array the key's bytes are in.
     private let storage: [UInt8]
     /// Where they are in it.
@@ -37,10 +37,6 @@ struct FilingKey: Hashable, Sendable {
     /// Calls `body` with the key's bytes in place.
     func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         storage.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(digest)
     }
 
     static func == (left: FilingKey, right: FilingKey) -> Bool {
