@@ -74,6 +74,10 @@ final class FiledEncodingTests: XCTestCase {
             XCTAssertEqual(Array(encoded.fields(repeatOf: filing.repeatOf)), Array(line[fields]), String(decoding: line, as: UTF8.self))
             // The repeat link in the filing itself is not encoded ahead.
             XCTAssertEqual(EncodedFiling(filing).bytes, encoded.bytes)
+            // As a prepared letter has them: the keys after the fields, in the same array, change no field.
+            let (withKeys, _) = EncodedFiling.withKeys(withoutRepeat, received: Instant(seconds: 1_777_564_800), timeZone: .shanghai)
+            XCTAssertEqual(Array(withKeys.fields(repeatOf: filing.repeatOf)), Array(line[fields]))
+            XCTAssertEqual(withKeys.repeatAt, encoded.repeatAt)
         }
     }
 
@@ -187,6 +191,13 @@ final class FilingKeysBytesTests: XCTestCase {
             XCTAssertEqual(Array(keys.fingerprint.bytes), expected)
             XCTAssertEqual(keys.identity, petitioner?.identityKey.map { FilingKey($0) })
             XCTAssertEqual(keys.sourceID, filing.sourceID.map { FilingKey($0) })
+            // The same keys when written after the encoded fields, as a prepared letter has them.
+            let (encoded, ranges) = EncodedFiling.withKeys(filing, received: received, timeZone: .shanghai)
+            let shared = FilingKeys(storage: encoded.bytes, ranges: ranges)
+            XCTAssertEqual(shared.fingerprint, keys.fingerprint)
+            XCTAssertEqual(shared.identity, keys.identity)
+            XCTAssertEqual(shared.sourceID, keys.sourceID)
+            XCTAssertEqual(ranges.fingerprint.lowerBound, encoded.count)
         }
     }
 
