@@ -15,21 +15,15 @@ struct EncodedFiling: Sendable {
     /// Where `repeat_of` goes in ``bytes``.
     let repeatAt: Int
 
-    /// Encodes `filing`'s fields; its `repeatOf` is left out (``fields(repeatOf:)`` adds one).
-    init(_ filing: borrowing Filing) {
-        var repeatAt = 0
-        let bytes = Self.encode(filing, reserving: 0, repeatAt: &repeatAt) { _ in true }
-        self.init(bytes: bytes, count: bytes.count, repeatAt: repeatAt)
-    }
-
     private init(bytes: [UInt8], count: Int, repeatAt: Int) {
         self.bytes = bytes
         self.count = count
         self.repeatAt = repeatAt
     }
 
-    /// Encodes `filing`'s fields as ``init(_:)`` does, then its keys after them in the same array
-    /// (one array to make and free, not four), and gives where the keys are.
+    /// Encodes `filing`'s fields (its `repeatOf` left out: ``fields(repeatOf:)`` adds one), then its
+    /// keys after them in the same array (one array to make and free, not four), and gives where
+    /// the keys are.
     static func withKeys(_ filing: borrowing Filing, received: Instant,
                          timeZone: borrowing OfficeTimeZone) -> (EncodedFiling, FilingKeys.Ranges) {
         var repeatAt = 0, count = 0
