@@ -286,6 +286,35 @@ class JournalDecoderTests: XCTestCase {
         }
     }
 
+    func testFilingsTextsKeepEveryFilingWholeAndOnlyTheBooksPartOfTheRest() throws {
+        // What a writer's catch-up decodes for `file` (`FilingState.textsRead`): the filed events
+        // exactly as the reference path reads them, the others as lean as the readers' events.
+        let events = JournalSamples.events(cases: 250, seed: 33)
+        let canonical = JournalSamples.canonicalLines(events)
+        let lines = canonical + JournalSamples.wildLines(canonical, seed: 34)
+        var filings = makeDecoder(texts: .filings), lean = makeDecoder(texts: .caseBook(retainTexts: false))
+        var filed = 0
+        for (number, line) in lines.enumerated() {
+            let body = Array(line.dropLast())
+            guard case .success(let expected) = reference(body) else { return XCTFail("sample line refused") }
+            // A wild line may be left to the reference path (which reads every text), by both decoders alike.
+            let event = fast(body, &filings), leanEvent = fast(body, &lean)
+            XCTAssertEqual(event == nil, leanEvent == nil)
+            guard let event, let leanEvent else {
+                XCTAssertGreaterThanOrEqual(number, canonical.count, "a canonical line left to the reference path")
+                continue
+            }
+            if expected.kind == .filed {
+                XCTAssertEqual(event, expected)
+                filed += 1
+            } else {
+                XCTAssertEqual(event, leanEvent)
+            }
+        }
+        XCTAssertGreaterThan(filed, events.filter { $0.kind == .filed }.count)
+        XCTAssertGreaterThan(lines.count, filed)
+    }
+
     // MARK: - Helpers
 
     private func isAll(_ texts: JournalLineDecoder.Texts) -> Bool {
@@ -341,4 +370,5 @@ final class JournalDecoderBytewiseTests: JournalDecoderTests {
     override func testEveryKindOfByteAtEveryPlaceOfALongStringIsReadAsTheReferenceReadsIt() { super.testEveryKindOfByteAtEveryPlaceOfALongStringIsReadAsTheReferenceReadsIt() }
     override func testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() { super.testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() }
     override func testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() throws { try super.testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() }
+    override func testFilingsTextsKeepEveryFilingWholeAndOnlyTheBooksPartOfTheRest() throws { try super.testFilingsTextsKeepEveryFilingWholeAndOnlyTheBooksPartOfTheRest() }
 }

@@ -7,13 +7,22 @@ public protocol JournalFold {
     /// ``apply(_:)`` sees. The fold calls it before applying a batch, so that the batch's cache
     /// misses overlap instead of coming one event after the other. The default reads nothing.
     mutating func readAhead(for events: UnsafeBufferPointer<JournalEvent>)
+
+    /// Which texts of the events ``apply(_:)`` reads: a writer catching up with the journal has the
+    /// decoder make only these. The default is every text.
+    var textsRead: EventTexts { get }
 }
 
 extension JournalFold {
     public mutating func readAhead(for events: UnsafeBufferPointer<JournalEvent>) {}
+
+    public var textsRead: EventTexts { .all }
 }
 
-extension CaseBook: JournalFold {}
+extension CaseBook: JournalFold {
+    /// What the book keeps: the filings' texts only when it retains them.
+    public var textsRead: EventTexts { .caseBook(retainTexts: retainTexts) }
+}
 
 extension JournalScanner {
     /// Folds every event of `source` (which starts at `position`) into `state`, up to the first damage.

@@ -3,11 +3,12 @@ import Foundation
 /// Building the event from the members found on the line, as ``JournalEvent/init(journalObject:timeZone:)`` reads them.
 extension JournalLineDecoder {
     mutating func build(_ b: UnsafePointer<UInt8>) throws(Fallback) -> JournalEvent {
-        let lean: Bool
-        let keepsFiling: Bool
+        // `lean`: the texts of events other than filings are left out.
+        let lean: Bool, keepsFiling: Bool, keepsSourceID: Bool
         switch texts {
-        case .all: (lean, keepsFiling) = (false, true)
-        case .caseBook(let retainTexts): (lean, keepsFiling) = (true, retainTexts)
+        case .all: (lean, keepsFiling, keepsSourceID) = (false, true, true)
+        case .caseBook(let retainTexts): (lean, keepsFiling, keepsSourceID) = (true, retainTexts, false)
+        case .filings: (lean, keepsFiling, keepsSourceID) = (true, true, true)
         }
         // Strings with escapes are rare: their escapes are checked first, read or not, as the reference path checks them.
         var escapes = escapedFields
@@ -48,7 +49,7 @@ extension JournalLineDecoder {
                 petitioner: petitioner,
                 people: try optionalInt(.people, 1...1_000_000, b) ?? 1,
                 respondent: keepsFiling ? try optionalText(.respondent, b, shared: true) : try checkOptional(.respondent, b),
-                sourceID: lean ? try checkOptional(.sourceID, b) : try optionalText(.sourceID, b, shared: false),
+                sourceID: keepsSourceID ? try optionalText(.sourceID, b, shared: false) : try checkOptional(.sourceID, b),
                 repeatOf: try optionalText(.repeatOf, b, shared: false),
                 confidential: try flag(.confidential))))
         case .assigned:

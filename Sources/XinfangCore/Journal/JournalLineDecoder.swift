@@ -25,15 +25,7 @@ import _Builtin_intrinsics.intel
 /// paths cannot disagree on what is refused or on what a refusal says.
 struct JournalLineDecoder {
     /// Which free texts the caller needs as `String`s.
-    enum Texts: Sendable {
-        /// Every field, as the reference path gives them.
-        case all
-        /// Only what a ``CaseBook`` keeps: summaries, petitioners and respondents when it retains texts, never
-        /// the texts of replies, extensions and returns, notes, leaders, `from` or `source_id`.
-        /// Those are checked exactly as on the reference path (type, blankness, UTF-8, escapes)
-        /// but left empty (`""` or nil) in the event, which must then only be folded into a book.
-        case caseBook(retainTexts: Bool)
-    }
+    typealias Texts = EventTexts
 
     let timeZone: OfficeTimeZone
     let texts: Texts

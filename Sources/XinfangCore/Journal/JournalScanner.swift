@@ -27,7 +27,7 @@ public struct JournalScanner: Sendable {
     /// Whether lines go through the ``JournalLineDecoder`` first (false: the reference path only, for tests).
     let decodesFast: Bool
     /// Which texts the events carry (``JournalReplay`` needs only what its ``CaseBook`` keeps).
-    let texts: JournalLineDecoder.Texts
+    let texts: EventTexts
     /// Whether the outcome's position carries the last line's hash (writers chain to it; readers need not).
     let tracksHash: Bool
 
@@ -35,7 +35,7 @@ public struct JournalScanner: Sendable {
         self.init(timeZone: timeZone, verifyChain: verifyChain, decodesFast: true)
     }
 
-    init(timeZone: OfficeTimeZone, verifyChain: Bool, decodesFast: Bool, texts: JournalLineDecoder.Texts = .all,
+    init(timeZone: OfficeTimeZone, verifyChain: Bool, decodesFast: Bool, texts: EventTexts = .all,
          tracksHash: Bool = true) {
         self.timeZone = timeZone
         self.verifyChain = verifyChain

@@ -357,7 +357,8 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         // Damage is fatal, so the state may be updated in place: it is not used after a throw.
         let (outcome, damage): (JournalScanner.Outcome, JournalProblem?)
         do throws(IOFailure) {
-            (outcome, damage) = try JournalScanner(timeZone: policy.timeZone).fold(source, from: position, into: &state)
+            let scanner = JournalScanner(timeZone: policy.timeZone, verifyChain: false, decodesFast: true, texts: state.textsRead)
+            (outcome, damage) = try scanner.fold(source, from: position, into: &state)
         } catch {
             throw .io(error)
         }

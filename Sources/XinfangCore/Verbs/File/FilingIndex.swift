@@ -154,6 +154,9 @@ public struct FilingState: JournalFold {
         book.readAhead(for: events)
     }
 
+    /// The filings' texts (their keys), and what the book keeps of the other events.
+    public var textsRead: EventTexts { .filings }
+
     public mutating func apply(_ event: JournalEvent) throws(LifecycleError) {
         try book.apply(event)
         if case .filed(let filing) = event.payload {
