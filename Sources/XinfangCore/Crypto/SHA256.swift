@@ -172,6 +172,15 @@ public struct SHA256: Sendable {
         return state.digest()
     }
 
+    /// Like ``finalize()``, but writes the 32 bytes of the digest at `out` instead of returning an
+    /// array (no allocation).
+    ///
+    /// - Important: Call this (or ``finalize()``) exactly once.
+    public mutating func finalize(into out: UnsafeMutableRawPointer) {
+        pad()
+        state.store(to: out)
+    }
+
     /// Appends the padding and the message length, and compresses the last block (or two).
     private mutating func pad() {
         let bitLength = byteCount &* 8  // length mod 2^64, as the standard specifies
@@ -266,6 +275,8 @@ public struct SHA256: Sendable {
 extension SHA256 {
     /// Size of one SHA-256 message block in bytes.
     fileprivate static let blockSize = 64
+    /// The length of a digest in bytes.
+    public static let digestSize = 32
 
     /// Renders bytes as lowercase hexadecimal.
     fileprivate static func hexString(_ bytes: [UInt8]) -> String {
@@ -342,17 +353,21 @@ extension SHA256 {
         /// Serialises H0...H7 big-endian into a 32-byte array.
         func digest() -> [UInt8] {
             [UInt8](unsafeUninitializedCapacity: 32) { out, initialized in
-                let raw = UnsafeMutableRawBufferPointer(out)
-                raw.storeBytes(of: h0.bigEndian, toByteOffset: 0, as: UInt32.self)
-                raw.storeBytes(of: h1.bigEndian, toByteOffset: 4, as: UInt32.self)
-                raw.storeBytes(of: h2.bigEndian, toByteOffset: 8, as: UInt32.self)
-                raw.storeBytes(of: h3.bigEndian, toByteOffset: 12, as: UInt32.self)
-                raw.storeBytes(of: h4.bigEndian, toByteOffset: 16, as: UInt32.self)
-                raw.storeBytes(of: h5.bigEndian, toByteOffset: 20, as: UInt32.self)
-                raw.storeBytes(of: h6.bigEndian, toByteOffset: 24, as: UInt32.self)
-                raw.storeBytes(of: h7.bigEndian, toByteOffset: 28, as: UInt32.self)
+                store(to: out.baseAddress!)
                 initialized = 32
             }
+        }
+
+        /// Writes H0...H7 big-endian as the 32 bytes at `out`.
+        func store(to out: UnsafeMutableRawPointer) {
+            out.storeBytes(of: h0.bigEndian, toByteOffset: 0, as: UInt32.self)
+            out.storeBytes(of: h1.bigEndian, toByteOffset: 4, as: UInt32.self)
+            out.storeBytes(of: h2.bigEndian, toByteOffset: 8, as: UInt32.self)
+            out.storeBytes(of: h3.bigEndian, toByteOffset: 12, as: UInt32.self)
+            out.storeBytes(of: h4.bigEndian, toByteOffset: 16, as: UInt32.self)
+            out.storeBytes(of: h5.bigEndian, toByteOffset: 20, as: UInt32.self)
+            out.storeBytes(of: h6.bigEndian, toByteOffset: 24, as: UInt32.self)
+            out.storeBytes(of: h7.bigEndian, toByteOffset: 28, as: UInt32.self)
         }
 
         /// Runs the compression function over `count` consecutive 64-byte

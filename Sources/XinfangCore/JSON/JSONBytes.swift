@@ -102,6 +102,17 @@ struct ByteCursor {
         position += bytes.count
     }
 
+    /// The bytes written from offset `offset` on (counted as ``count`` counts), in place.
+    func written(from offset: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        UnsafeMutableBufferPointer(start: start + offset, count: count - offset)
+    }
+
+    /// Goes back to offset `offset`: what was written after it is written over next.
+    mutating func rewind(to offset: Int) {
+        precondition(offset >= 0 && offset <= count, "ByteCursor: rewinding past what was written")
+        position = start + offset
+    }
+
     /// Lets `body` write exactly `count` bytes in place.
     @inline(__always)
     mutating func place(_ count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
@@ -158,6 +169,7 @@ extension Array where Element == UInt8 {
             guard let base = buffer.baseAddress else { return }
             var cursor = ByteCursor(base)
             done = body(&cursor)
+            precondition(cursor.count <= capacity, "[UInt8].written: \(cursor.count) bytes written into room for \(capacity)")
             initialized = done ? cursor.count : 0
         }
         return done ? bytes : nil
