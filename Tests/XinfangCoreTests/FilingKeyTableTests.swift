@@ -40,6 +40,38 @@ final class FilingKeyTableTests: XCTestCase {
         XCTAssertNil(table[FilingKey([9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9])])
     }
 
+    /// A table that absorbs another holds what one table given both tables' operations in turn
+    /// would: the earlier value of a key in both, or the two merged (the empty key among them).
+    func testAbsorbingALaterTableIsInsertingItsKeysAfterwards() {
+        var random = SeededRandom(seed: 32)
+        let keys = (0..<3_000).map { number -> [UInt8] in
+            number == 0 ? [] : (0..<random.below(30)).map { _ in UInt8(random.below(random.chance(0.5) ? 4 : 256)) }
+        }
+        var earlier = FilingKeyTable<Int>(), later = FilingKeyTable<Int>(), whole = FilingKeyTable<Int>()
+        var earlierLists = FilingKeyTable<[Int]>(), laterLists = FilingKeyTable<[Int]>(), wholeLists = FilingKeyTable<[Int]>()
+        for step in 0..<8_000 {
+            let key = FilingKey(random.pick(keys))
+            if step < 5_000 {
+                earlier.insertIfAbsent(key, step)
+                earlierLists.update(key, insertingIfAbsent: [step]) { $0.append(step) }
+            } else {
+                later.insertIfAbsent(key, step)
+                laterLists.update(key, insertingIfAbsent: [step]) { $0.append(step) }
+            }
+            whole.insertIfAbsent(key, step)
+            wholeLists.update(key, insertingIfAbsent: [step]) { $0.append(step) }
+        }
+        earlier.absorb(later) { _, _ in }
+        earlierLists.absorb(laterLists) { $0 += $1 }
+        XCTAssertEqual(earlier.count, whole.count)
+        XCTAssertGreaterThan(later.count, 500)
+        for bytes in Set(keys) {
+            XCTAssertEqual(earlier[FilingKey(bytes)], whole[FilingKey(bytes)], "\(bytes)")
+            XCTAssertEqual(earlierLists[FilingKey(bytes)], wholeLists[FilingKey(bytes)], "\(bytes)")
+        }
+        XCTAssertNotNil(earlier[FilingKey([])])
+    }
+
     /// A key longer than a block gets a block of its own, and the keys after it are still found.
     func testAKeyLongerThanABlockIsKept() {
         var table = FilingKeyTable<String>()

@@ -34,8 +34,11 @@ extension JournalReplay {
 
     /// The book folded from the journal on `parts` threads, each reading its own part, with the
     /// torn last line if any (numbered in the whole journal); nil when the single pass must decide.
+    /// - Parameter indexesFilings: whether the parts also note their filings in a ``FilingIndex``
+    ///   each, joined in order as the books are (`file`'s state: ``FilingState``).
     static func loadInParts(file: JournalFile, parts threads: Int, minimumPartBytes: Int, scanner: JournalScanner,
-                            book empty: CaseBook, cutoff: Instant?) throws(JournalError) -> PartsOutcome? {
+                            book empty: CaseBook, indexesFilings: Bool = false,
+                            cutoff: Instant?) throws(JournalError) -> PartsOutcome? {
         let parts = try partRanges(file: file, parts: threads, minimumPartBytes: minimumPartBytes)
         guard parts.count > 1 else { return nil }
         let chunks = try partRanges(file: file, parts: chunkCount(size: try file.size(), readers: parts.count),
@@ -46,7 +49,7 @@ extension JournalReplay {
         let joiner = PartJoiner(chunks: chunks.count)
         Parallel.forEachWorker(parts.count) { thread in
             readChunks(chunks, file: file, thread: thread, scheduler: scheduler, joiner: joiner, scanner: scanner,
-                       book: empty, cutoff: cutoff, chainStarts: chainStarts)
+                       book: empty, indexesFilings: indexesFilings, cutoff: cutoff, chainStarts: chainStarts)
         }
         do throws(IOFailure) {
             return try joiner.finish()
@@ -59,7 +62,7 @@ extension JournalReplay {
     /// chunks, and hands each part to `joiner`. A part starts from chunk `c`'s `chainStarts[c]` when given.
     private static func readChunks(_ chunks: [(start: Int, end: Int?)], file: JournalFile, thread: Int,
                                    scheduler: ChunkScheduler, joiner: PartJoiner, scanner: JournalScanner,
-                                   book empty: CaseBook, cutoff: Instant?, chainStarts: [String]?) {
+                                   book empty: CaseBook, indexesFilings: Bool, cutoff: Instant?, chainStarts: [String]?) {
         var part: (first: Int, end: Int, fold: PartFold, outcome: JournalScanner.Outcome)?
         func deliver() {
             guard let (first, end, fold, outcome) = part.take() else { return }
@@ -75,6 +78,7 @@ extension JournalReplay {
             if part == nil {
                 // A book of its own, not a copy of `empty`: copies share their records until changed.
                 let fold = PartFold(book: CaseBook(policy: empty.policy, retainTexts: empty.retainTexts),
+                                    index: indexesFilings ? FilingIndex(timeZone: empty.policy.timeZone) : nil,
                                     defersUnknownCases: chunk > 0, cutoff: cutoff)
                 let start = JournalPosition(offset: chunks[chunk].start, hash: chainStarts?[chunk] ?? JournalEvent.genesisHash)
                 part = (chunk, chunk, fold, JournalScanner.Outcome(position: start, tornTail: nil))
@@ -114,11 +118,18 @@ extension JournalReplay {
     /// The outcome of reading a journal in parts.
     struct PartsOutcome {
         var book: CaseBook
+        /// The filings noted, when the parts indexed them.
+        var index: FilingIndex?
+        /// The torn last line, if the journal ends with one: its number in the whole journal, where
+        /// it starts and its length.
+        var tornTail: (line: Int, offset: Int, length: Int)?
         /// The torn last line's number in the whole journal, if the journal ends with one.
-        var tornLine: Int?
+        var tornLine: Int? { tornTail?.line }
         /// The complete lines read, and the last `seq` (nil when no line had one).
         var lines: Int
         var lastSeq: Int?
+        /// The offset just after the last complete line.
+        var end: Int
     }
 
     /// The parts' books joined one after the other, in journal order, while everything is in
@@ -126,14 +137,17 @@ extension JournalReplay {
     /// part, every kept event accepted, no case filed in two parts.
     struct PartsJoin {
         private var book: CaseBook?
+        private var index: FilingIndex?
         private var lastSeq: Int?
         private var linesBefore = 0
-        private var tornLine: Int?
+        private var tornTail: (line: Int, offset: Int, length: Int)?
+        private var end = 0
 
         /// Adds the next part; false when it is out of the plain order (the join is then unusable).
         mutating func add(_ part: consuming PartResult) -> Bool {
             guard !part.damaged, !part.fold.overflowed else { return false }
-            let torn = part.outcome.tornTail, lines = part.outcome.position.lines, partLastSeq = part.fold.lastSeq
+            let torn = part.outcome.tornTail, position = part.outcome.position, lines = position.lines
+            let partLastSeq = part.fold.lastSeq
             if var joined = book.take() {
                 assert(joined.hasNoOtherCopy(), "the joined book is shared: recording kept events would copy its records")
                 if let first = part.fold.firstSeq, let last = lastSeq, first != last + 1 { return false }
@@ -155,19 +169,24 @@ extension JournalReplay {
                 }
                 guard accepted, joined.absorb(part.fold.book) else { return false }
                 book = joined
+                if let later = part.fold.index { index?.absorb(later) }
             } else {
                 // Taken, so that the book has no other owner when the next part's kept events are recorded on it.
+                index = part.fold.index
                 book = (consume part).fold.book
             }
             // Only the last part can end without a line break: the others end just after one.
-            if let torn { tornLine = linesBefore + torn.line }
+            if let torn { tornTail = (linesBefore + torn.line, torn.offset, torn.length) }
             if partLastSeq != nil { lastSeq = partLastSeq }
             linesBefore += lines
+            end = position.offset
             return true
         }
 
         /// The joined book (nil before the first part).
-        var outcome: PartsOutcome? { book.map { PartsOutcome(book: $0, tornLine: tornLine, lines: linesBefore, lastSeq: lastSeq) } }
+        var outcome: PartsOutcome? {
+            book.map { PartsOutcome(book: $0, index: index, tornTail: tornTail, lines: linesBefore, lastSeq: lastSeq, end: end) }
+        }
     }
 
     /// Byte ranges of about equal size, each starting at a line's start; the last one open-ended.
@@ -195,6 +214,8 @@ extension JournalReplay {
 /// The fold of one part of the journal: its own cases, and the events of cases filed in earlier parts kept aside.
 struct PartFold: JournalFold {
     var book: CaseBook
+    /// The part's filings, noted as ``FilingState`` notes them, when the reader asked for them.
+    var index: FilingIndex?
     /// Whether events of cases not filed in this part are kept for the parts before (all parts but the first).
     let defersUnknownCases: Bool
     /// Events at or after it are skipped (the end of an as-of day), as the single pass skips them.
@@ -212,8 +233,9 @@ struct PartFold: JournalFold {
     let deferredLimit: Int
 
     /// - Parameter deferredLimit: by default 2^20 events, 56 MiB.
-    init(book: CaseBook, defersUnknownCases: Bool, cutoff: Instant?, deferredLimit: Int = 1 << 20) {
+    init(book: CaseBook, index: FilingIndex? = nil, defersUnknownCases: Bool, cutoff: Instant?, deferredLimit: Int = 1 << 20) {
         self.book = book
+        self.index = index
         self.defersUnknownCases = defersUnknownCases
         self.cutoff = cutoff
         self.deferredLimit = deferredLimit
@@ -229,13 +251,24 @@ struct PartFold: JournalFold {
         if let cutoff, event.at >= cutoff { return }
         guard defersUnknownCases else {
             try book.apply(event)
+            note(event)
             return
         }
-        guard try !book.applyIfFiled(event), let kept = DeferredEvent(event) else { return }
+        if try book.applyIfFiled(event) {
+            note(event)
+            return
+        }
+        guard let kept = DeferredEvent(event) else { return }
         guard deferred.count < deferredLimit else {
             overflowed = true
             throw LifecycleError(caseID: event.caseID, message: "is one of too many events of earlier parts' cases")
         }
         deferred.append(kept)
+    }
+
+    /// Notes a filing the book recorded in ``index``, when there is one.
+    private mutating func note(_ event: JournalEvent) {
+        guard index != nil, case .filed(let filing) = event.payload else { return }
+        index!.note(caseID: event.caseID, filing: filing, received: event.at)
     }
 }

@@ -350,19 +350,27 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         context.stdout.flush()
     }
 
-    /// Reads lines other writers appended since the last catch-up into the state.
+    /// Reads lines other writers appended since the last catch-up into the state: the first time,
+    /// the whole journal, in parts on every core when it is large (``PartsLoadable``).
     private func catchUp() throws(JournalError) {
         guard let journal else { return }
-        let source = journal.source(from: position.offset)
-        // Damage is fatal, so the state may be updated in place: it is not used after a throw.
-        let (outcome, damage): (JournalScanner.Outcome, JournalProblem?)
-        do throws(IOFailure) {
-            let scanner = JournalScanner(timeZone: policy.timeZone, verifyChain: false, decodesFast: true, texts: state.textsRead)
-            (outcome, damage) = try scanner.fold(source, from: position, into: &state)
-        } catch {
-            throw .io(error)
+        let outcome: JournalScanner.Outcome
+        if position == .start, threads > 1, let loadable = state as? any PartsLoadable,
+           let (loaded, partsOutcome) = try loadable.loadedInParts(file: journal, readers: threads) {
+            state = loaded as! State  // `loadedInParts` gives its own type
+            outcome = partsOutcome
+        } else {
+            let source = journal.source(from: position.offset)
+            // Damage is fatal, so the state may be updated in place: it is not used after a throw.
+            let damage: JournalProblem?
+            do throws(IOFailure) {
+                let scanner = JournalScanner(timeZone: policy.timeZone, verifyChain: false, decodesFast: true, texts: state.textsRead)
+                (outcome, damage) = try scanner.fold(source, from: position, into: &state)
+            } catch {
+                throw .io(error)
+            }
+            if let damage { throw .damaged(path: journalPath, problem: damage) }
         }
-        if let damage { throw .damaged(path: journalPath, problem: damage) }
         position = outcome.position
         if let torn = outcome.tornTail {
             if dryRun {

@@ -29,6 +29,11 @@ public struct FilingIndex: Sendable {
             }
         }
 
+        /// Adds `later`'s cases after these, in their order.
+        mutating func append(contentsOf later: EarlierCases) {
+            later.forEach { append($0) }
+        }
+
         /// Calls `body` with each case, in the order noted.
         func forEach(_ body: (EarlierCase) -> Void) {
             switch self {
@@ -112,6 +117,17 @@ public struct FilingIndex: Sendable {
         return CaseNumber(office: office, year: year, sequence: lastSequence.last(office: office, year: year) + 1)
     }
 
+    /// Takes in the filings `later` noted, as if they were noted here after this index's own (the
+    /// filing index of a journal's later part, read on another thread): an earlier case keeps its
+    /// `source_id` and fingerprint, a petitioner's cases follow in order, and case numbers go on
+    /// from the highest.
+    mutating func absorb(_ later: FilingIndex) {
+        bySourceID.absorb(later.bySourceID) { _, _ in }
+        byFingerprint.absorb(later.byFingerprint) { _, _ in }
+        byPetitioner.absorb(later.byPetitioner) { $0.append(contentsOf: $1) }
+        lastSequence.absorb(later.lastSequence)
+    }
+
     /// Records a `filed` event.
     public mutating func note(caseID: String, filing: Filing, received: Instant) {
         // Taken out, not copied: the expectation's keys are read where they are.
@@ -146,8 +162,13 @@ public struct FilingState: JournalFold {
     var echoStart: [UInt8] = []
 
     public init(policy: Policy) {
-        book = CaseBook(policy: policy, retainTexts: false)
-        index = FilingIndex(timeZone: policy.timeZone)
+        self.init(book: CaseBook(policy: policy, retainTexts: false), index: FilingIndex(timeZone: policy.timeZone))
+    }
+
+    /// The state of a journal whose cases are in `book` and whose filings are noted in `index`.
+    init(book: CaseBook, index: FilingIndex) {
+        self.book = book
+        self.index = index
     }
 
     public mutating func readAhead(for events: UnsafeBufferPointer<JournalEvent>) {
@@ -183,6 +204,12 @@ struct SequenceTable: Sendable {
     func last(office: String, year: Int) -> Int {
         if let current, current.key.year == year, current.key.office == office { return current.last }
         return stored[Key(office: office, year: year)] ?? 0
+    }
+
+    /// Records every sequence `later` records.
+    mutating func absorb(_ later: SequenceTable) {
+        for (key, last) in later.stored { raise(office: key.office, year: key.year, to: last) }
+        if let (key, last) = later.current { raise(office: key.office, year: key.year, to: last) }
     }
 
     /// Records that `sequence` was used for `office` in `year`.

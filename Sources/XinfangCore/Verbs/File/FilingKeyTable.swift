@@ -72,44 +72,67 @@ struct FilingKeyTable<Value> {
 
     /// The key's entry, or the empty slot where it would go.
     private func find(_ key: FilingKey) -> Place {
-        let tag = key.digest & 0xFFFF_FFFF_0000_0000
+        key.withBytes { find(digest: key.digest, bytes: $0) }
+    }
+
+    /// The entry of the key with these bytes and digest, or the empty slot where it would go.
+    private func find(digest: UInt64, bytes: UnsafeRawBufferPointer) -> Place {
+        let tag = digest & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key.digest) & mask
+        var slot = Int(truncatingIfNeeded: digest) & mask
         while true {
             let stored = slots[slot]
             if stored == 0 { return .free(slot) }
             if stored & 0xFFFF_FFFF_0000_0000 == tag {
                 let index = Int(stored & 0xFFFF_FFFF) - 1
-                if holds(entries[index], key) { return .entry(index) }
+                if holds(entries[index], digest: digest, bytes: bytes) { return .entry(index) }
             }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Whether `entry`'s key is `key`.
-    private func holds(_ entry: Entry, _ key: FilingKey) -> Bool {
-        guard entry.digest == key.digest else { return false }
-        return key.withBytes { given in
-            guard entry.count == given.count else { return false }
-            guard entry.count > 0 else { return true }
-            return blocks[Int(entry.block)].withUnsafeBytes { stored in
-                memcmp(stored.baseAddress! + Int(entry.offset), given.baseAddress!, entry.count) == 0
-            }
-        }
+    /// Whether `entry`'s key has these bytes and digest.
+    private func holds(_ entry: Entry, digest: UInt64, bytes given: UnsafeRawBufferPointer) -> Bool {
+        guard entry.digest == digest, entry.count == given.count else { return false }
+        guard entry.count > 0 else { return true }
+        return withBytes(of: entry) { memcmp($0.baseAddress!, given.baseAddress!, entry.count) == 0 }
+    }
+
+    /// Calls `body` with `entry`'s key bytes, in place (every entry has a block, an empty key too).
+    private func withBytes<Result>(of entry: Entry, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        blocks[Int(entry.block)].withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[Int(entry.offset)..<(Int(entry.offset) + entry.count)])) }
     }
 
     /// Adds `key` with `value` as a new entry in the empty slot `slot`.
     private mutating func insert(_ key: FilingKey, _ value: Value, at slot: Int) {
-        let (block, offset, count) = key.withBytes { bytes in
-            let (block, offset) = store(bytes)
-            return (block, offset, bytes.count)
-        }
+        key.withBytes { insert(digest: key.digest, bytes: $0, value, at: slot) }
+    }
+
+    /// Adds the key with these bytes and digest, with `value`, as a new entry in the empty slot `slot`.
+    private mutating func insert(digest: UInt64, bytes: UnsafeRawBufferPointer, _ value: Value, at slot: Int) {
+        let (block, offset) = store(bytes)
         let index = entries.count
         precondition(index < Int(UInt32.max - 1), "FilingKeyTable: too many keys")
-        entries.append(Entry(digest: key.digest, block: Int32(block), offset: Int32(offset), count: count))
+        entries.append(Entry(digest: digest, block: Int32(block), offset: Int32(offset), count: bytes.count))
         values.append(value)
-        slots[slot] = (key.digest & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
+        slots[slot] = (digest & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
         if entries.count * 2 > slots.count { grow() }
+    }
+
+    /// Adds every key of `later`, in the order it was inserted there, as if inserted here after
+    /// this table's own: a key this table has already keeps its value, changed by `merge` with the later one.
+    mutating func absorb(_ later: FilingKeyTable, merging merge: (inout Value, Value) -> Void) {
+        for (index, entry) in later.entries.enumerated() {
+            later.withBytes(of: entry) { absorb(digest: entry.digest, bytes: $0, later.values[index], merging: merge) }
+        }
+    }
+
+    /// ``absorb(_:merging:)`` for one key.
+    private mutating func absorb(digest: UInt64, bytes: UnsafeRawBufferPointer, _ value: Value, merging merge: (inout Value, Value) -> Void) {
+        switch find(digest: digest, bytes: bytes) {
+        case .entry(let index): merge(&values[index], value)
+        case .free(let slot): insert(digest: digest, bytes: bytes, value, at: slot)
+        }
     }
 
     /// Copies `bytes` into the last block, or a new one when they do not fit; gives where they are.
