@@ -122,6 +122,13 @@ struct FilingKeyTable<Value> {
     /// Adds every key of `later`, in the order it was inserted there, as if inserted here after
     /// this table's own: a key this table has already keeps its value, changed by `merge` with the later one.
     mutating func absorb(_ later: FilingKeyTable, merging merge: (inout Value, Value) -> Void) {
+        // Room for both tables at once: no growth, with its copies, halfway through.
+        let most = count + later.count
+        entries.reserveCapacity(most)
+        values.reserveCapacity(most)
+        var slotCount = slots.count
+        while most * 2 > slotCount { slotCount *= 2 }
+        if slotCount > slots.count { place(inSlots: slotCount) }
         for (index, entry) in later.entries.enumerated() {
             later.withBytes(of: entry) { absorb(digest: entry.digest, bytes: $0, later.values[index], merging: merge) }
         }
@@ -151,7 +158,12 @@ struct FilingKeyTable<Value> {
 
     /// Doubles the slots and places every entry again by its digest.
     private mutating func grow() {
-        var larger = [UInt64](repeating: 0, count: slots.count * 2)
+        place(inSlots: slots.count * 2)
+    }
+
+    /// Places every entry again by its digest, in `slotCount` slots (a power of two, more than twice the entries).
+    private mutating func place(inSlots slotCount: Int) {
+        var larger = [UInt64](repeating: 0, count: slotCount)
         let mask = larger.count - 1
         for (index, entry) in entries.enumerated() {
             var slot = Int(truncatingIfNeeded: entry.digest) & mask
