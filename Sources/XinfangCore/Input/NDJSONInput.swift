@@ -2,10 +2,11 @@ import Foundation
 
 /// Reads NDJSON records from a byte source, one ``InputRecord`` per line.
 public enum NDJSONInput {
-    /// Calls `body` with each line's record; its object is parsed strictly (``JSONParser``) when asked for.
+    /// Calls `body` with each line's record, which it then owns (a writer keeps it without a copy);
+    /// its object is parsed strictly (``JSONParser``) when asked for.
     /// - Parameter beforeRead: called before each read from the source (the writers commit there when input pauses).
     public static func read(_ source: any ByteSource, name: String, beforeRead: @escaping () -> Void = {},
-                            _ body: (InputRecord) -> Void) throws(IOFailure) {
+                            _ body: (consuming InputRecord) -> Void) throws(IOFailure) {
         let notifying = NotifyingSource(inner: source, beforeRead: beforeRead)
         var reader = LineReader(source: notifying)
         var sharedName = name

@@ -60,7 +60,9 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     /// What the verb makes of one record on its own, given the batch's time (any thread may call it).
     public typealias Prepare = @Sendable (InputRecord, Instant) -> Prepared
     /// The verb's decision for one record, given the current state, the record prepared and the batch's time.
-    public typealias Decide = (inout State, Prepared, InputRecord, Instant) -> LineOutcome
+    /// (The record itself is not passed: no verb needs it then, and a copy of it counts a reference to each
+    /// of its texts, on the deciding thread, for every record; a refusal names it from the batch.)
+    public typealias Decide = (inout State, Prepared, Instant) -> LineOutcome
 
     /// The most records one batch holds (bounds memory and lock time).
     public static var batchLimit: Int { 2000 }
@@ -145,7 +147,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     /// (or the input pauses), and appended, flushed and printed when the batch after it is decided,
     /// so that its hash chain is computed meanwhile. The journal stays locked from a batch's
     /// decisions until its lines are flushed, so nothing can come between them.
-    public func submit(_ record: InputRecord) {
+    public func submit(_ record: consuming InputRecord) {
         guard fatal == nil else { return }
         pending.append(record)
         if pending.count >= Self.batchLimit { commit(finishing: hashQueue == nil) }
@@ -206,7 +208,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
                         context.error(error.message)
                         return .usage
                     }
-                    records.forEach(submit)
+                    for record in records { submit(record) }
                 } else {
                     try NDJSONInput.read(source, name: file.name, beforeRead: {
                         self.commitIfInputIdle(descriptor: file.descriptor ?? STDIN_FILENO)
@@ -270,12 +272,11 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
         let lines = JournalLineBatch(previousHash: position.hash, timeZone: policy.timeZone, queue: hashQueue)
         for index in batch.indices {
             if index % Self.readAheadDistance == 0 { readAhead(prepared, stretchAfter: index) }
-            let record = batch[index]
             var event: JournalEvent
             let fields: ArraySlice<UInt8>?, echo: LineOutcome.Echo
-            switch decide(&state, prepared[index], record, now) {
+            switch decide(&state, prepared[index], now) {
             case .reject(let message):
-                rejections.reject(record, message)
+                rejections.reject(batch[index], message)
                 continue
             case .echo(let line):
                 output.append(contentsOf: line)
@@ -288,7 +289,7 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
             do {
                 try state.apply(event)
             } catch {
-                rejections.reject(record, error.description)
+                rejections.reject(batch[index], error.description)
                 continue
             }
             event.seq = next.seq + 1
@@ -388,13 +389,13 @@ extension WriterSession where Prepared == Result<JSONObject, InputError> {
     /// A session whose verb decides each record from its parsed object; records that are not JSON
     /// objects are rejected with the parser's message, in line order with the others.
     public convenience init(context: Context, policy: Policy, journalPath: String, dryRun: Bool, rejections: RejectionReporter,
-                            state: State, decide: @escaping (inout State, JSONObject, InputRecord, Instant) -> LineOutcome) {
+                            state: State, decide: @escaping (inout State, JSONObject, Instant) -> LineOutcome) {
         self.init(context: context, policy: policy, journalPath: journalPath, dryRun: dryRun, rejections: rejections, state: state,
                   prepare: { record, _ in record.object },
-                  decide: { state, parsed, record, now in
+                  decide: { state, parsed, now in
                       switch parsed {
                       case .failure(let error): return .reject(error.message)
-                      case .success(let object): return decide(&state, object, record, now)
+                      case .success(let object): return decide(&state, object, now)
                       }
                   })
     }

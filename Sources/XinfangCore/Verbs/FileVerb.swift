@@ -54,7 +54,7 @@ public enum FileVerb: Verb {
             dryRun: arguments.has("--dry-run"), rejections: rejections, state: FilingState(policy: policy),
             prepare: { record, now in PreparedPetition.read(record, form: form, now: now) },
             readAhead: { state, petitions in PreparedPetition.readAhead(petitions, index: state.index) }
-        ) { state, prepared, _, now in
+        ) { state, prepared, now in
             decide(&state, prepared, now: now, policy: policy, redact: redact)
         }
         do { try session.open() } catch {

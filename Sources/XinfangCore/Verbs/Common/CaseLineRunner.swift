@@ -31,7 +31,7 @@ enum CaseLineRunner {
         let session = WriterSession(
             context: context, policy: policy, journalPath: journalPath,
             dryRun: arguments.has("--dry-run"), rejections: rejections, state: state
-        ) { state, object, _, now in
+        ) { state, object, now in
             decide(&state, object, now)
         }
         do { try session.open() } catch {
