@@ -85,6 +85,27 @@ public final class JournalFile: Sendable {
         return nil
     }
 
+    /// The `count` bytes at `offset`, or nil when the file ends before them.
+    /// - Throws: ``JournalError/io(_:)`` when reading fails.
+    func bytes(at offset: Int, count: Int) throws(JournalError) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var source = source(from: offset, to: offset + count)
+        var filled = 0
+        while filled < count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Result { () throws(IOFailure) in try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])) }
+            }
+            switch read {
+            case .success(let got):
+                guard got > 0 else { return nil }
+                filled += got
+            case .failure(let failure):
+                throw .io(failure)
+            }
+        }
+        return bytes
+    }
+
     /// The file's size in bytes.
     public func size() throws(JournalError) -> Int {
         var info = stat()

@@ -60,23 +60,11 @@ extension JournalFile {
                 hashes.append(JournalEvent.genesisHash)
                 continue
             }
-            var source = source(from: offset - 3 - 64, to: offset - 3)
-            var digits = [UInt8](repeating: 0, count: 64)
-            var filled = 0
-            while filled < digits.count {
-                let read = digits.withUnsafeMutableBytes { buffer in
-                    Result { () throws(IOFailure) in try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])) }
-                }
-                let count: Int
-                switch read {
-                case .success(let got): count = got
-                case .failure(let failure): throw .io(failure)
-                }
-                guard count > 0 else { break }
-                filled += count
+            if let digits = try bytes(at: offset - 3 - 64, count: 64), digits.withUnsafeBytes({ JournalHash.isLowercaseHex($0) }) {
+                hashes.append(String(decoding: digits, as: UTF8.self))
+            } else {
+                hashes.append(JournalEvent.genesisHash)
             }
-            let hex = filled == digits.count && digits.withUnsafeBytes { JournalHash.isLowercaseHex($0) }
-            hashes.append(hex ? String(decoding: digits, as: UTF8.self) : JournalEvent.genesisHash)
         }
         return hashes
     }

@@ -62,21 +62,7 @@ extension JournalFile {
         // which must be on the same line (the split needs a body before the suffix).
         let length = JournalHash.suffixLength + 2
         guard end >= length else { return nil }
-        var tail = [UInt8](repeating: 0, count: length)
-        var source = source(from: end - length, to: end)
-        var filled = 0
-        while filled < length {
-            let read = tail.withUnsafeMutableBytes { buffer in
-                Result { () throws(IOFailure) in try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])) }
-            }
-            let count: Int
-            switch read {
-            case .success(let got): count = got
-            case .failure(let failure): throw .io(failure)
-            }
-            guard count > 0 else { return nil }
-            filled += count
-        }
+        guard let tail = try bytes(at: end - length, count: length) else { return nil }
         guard tail[length - 1] == 0x0A, tail[0] != 0x0A else { return nil }
         return tail.withUnsafeBytes { bytes in
             JournalHash.splitBytes(UnsafeRawBufferPointer(rebasing: bytes[0..<(length - 1)])).map { String(decoding: $0.hash, as: UTF8.self) }

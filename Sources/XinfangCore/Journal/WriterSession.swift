@@ -352,7 +352,9 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     }
 
     /// Reads lines other writers appended since the last catch-up into the state: the first time,
-    /// the whole journal, in parts on every core when it is large (``PartsLoadable``).
+    /// the whole journal, in parts on every core when it is large (``PartsLoadable``). The position
+    /// is the start only while the state has folded nothing (no line read, none written), so the
+    /// state the parts give may take its place.
     private func catchUp() throws(JournalError) {
         guard let journal else { return }
         let outcome: JournalScanner.Outcome
