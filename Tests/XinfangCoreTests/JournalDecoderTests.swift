@@ -315,6 +315,33 @@ class JournalDecoderTests: XCTestCase {
         XCTAssertGreaterThan(lines.count, filed)
     }
 
+    func testABookWithoutPetitionersKeepsWhatRoutingReadsAsTheFullBookDoes() throws {
+        // `assign --auto`: summaries and respondents, decoded as the reference path decodes them; no petitioners.
+        let canonical = JournalSamples.canonicalLines(JournalSamples.acceptedEvents(cases: 250, seed: 35, policy: Policy()))
+        // The same events rewritten (other orders, spaces, escapes), so texts are unescaped both ways.
+        let bytes = Array(JournalSamples.wildLines(canonical, seed: 36).joined())
+        func fold(_ book: CaseBook, texts: EventTexts, decodesFast: Bool) throws -> CaseBook {
+            var book = book
+            let scanner = JournalScanner(timeZone: zone, verifyChain: false, decodesFast: decodesFast, texts: texts)
+            let (_, damage) = try scanner.fold(MemorySource(bytes, chunkLimit: 4096), from: .start, into: &book)
+            XCTAssertNil(damage)
+            return book
+        }
+        let lean = CaseBook(policy: Policy(), retainTexts: true, retainPetitioners: false)
+        XCTAssertEqual(lean.textsRead, .caseBookWithoutPetitioners)
+        let routing = try fold(lean, texts: lean.textsRead, decodesFast: true)
+        let full = try fold(CaseBook(policy: Policy(), retainTexts: true), texts: .all, decodesFast: false)
+        XCTAssertEqual(routing.count, full.count)
+        XCTAssertGreaterThan(full.cases.filter { $0.petitioner != nil }.count, 100)
+        XCTAssertTrue(routing.cases.allSatisfy { $0.petitioner == nil })
+        func withoutPetitioner(_ record: CaseRecord) -> [String] {
+            [record.id, record.summary ?? "-", record.respondent ?? "-", record.region, record.category, "\(record.channel)",
+             "\(record.phase)", record.unit ?? "-", record.repeatOf ?? "-"]
+        }
+        XCTAssertEqual(routing.cases.map(withoutPetitioner), full.cases.map(withoutPetitioner))
+        XCTAssertGreaterThan(full.cases.filter { $0.respondent != nil }.count, 30)
+    }
+
     // MARK: - Helpers
 
     private func isAll(_ texts: JournalLineDecoder.Texts) -> Bool {
@@ -371,4 +398,5 @@ final class JournalDecoderBytewiseTests: JournalDecoderTests {
     override func testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() { super.testAnEmptyNameAsTheNameTablesFirstEntryIsFoundAgain() }
     override func testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() throws { try super.testReplayDecodingOnlyWhatTheBookKeepsFoldsToTheSameBook() }
     override func testFilingsTextsKeepEveryFilingWholeAndOnlyTheBooksPartOfTheRest() throws { try super.testFilingsTextsKeepEveryFilingWholeAndOnlyTheBooksPartOfTheRest() }
+    override func testABookWithoutPetitionersKeepsWhatRoutingReadsAsTheFullBookDoes() throws { try super.testABookWithoutPetitionersKeepsWhatRoutingReadsAsTheFullBookDoes() }
 }

@@ -111,7 +111,7 @@ final class WriterCatchUpTests: XCTestCase {
         // The repeated filings at the end are duplicates of the earlier cases, not of themselves.
         XCTAssertEqual(state.index.duplicate(of: filings[3].0, received: filings[3].1), events.first { $0.kind == .filed && $0.at == filings[3].1 }?.caseID)
         for readers in [2, 3, 5] {
-            let (parts, partsOutcome) = try XCTUnwrap(try inParts(path, readers: readers, book: state.book.emptied, indexesFilings: true))
+            let (parts, partsOutcome) = try XCTUnwrap(try inParts(path, readers: readers, book: state.book.emptied(), indexesFilings: true))
             XCTAssertEqual(answers(try XCTUnwrap(parts.index)), expected, "\(readers) threads")
             XCTAssertEqual(parts.book.cases.map(JournalDecoderTests.describe), state.book.cases.map(JournalDecoderTests.describe))
             assertSameOutcome(partsOutcome, outcome)
@@ -220,9 +220,4 @@ final class WriterCatchUpTests: XCTestCase {
             XCTAssertTrue(results[0].hasPrefix("0\n"), results[0])
         }
     }
-}
-
-private extension CaseBook {
-    /// An empty book like this one.
-    var emptied: CaseBook { CaseBook(policy: policy, retainTexts: retainTexts) }
 }

@@ -13,6 +13,8 @@ public struct CaseBook: Sendable {
     public let policy: Policy
     /// Whether summaries, petitioners and respondents are kept (writers need them; the figures do not).
     public let retainTexts: Bool
+    /// Whether petitioners are kept too, when texts are (routing reads only summaries and respondents).
+    public let retainsPetitioners: Bool
     /// Cases in order of filing.
     public private(set) var cases = CaseList()
     private var indexByID = CaseIndex()
@@ -24,9 +26,16 @@ public struct CaseBook: Sendable {
     /// The bytes ``readAhead(for:)`` read, mixed: kept only so that the compiler keeps those reads.
     private var readAheadBytes: UInt8 = 0
 
-    public init(policy: Policy, retainTexts: Bool = true) {
+    /// - Parameter retainPetitioners: whether a book that retains texts keeps the petitioners too.
+    public init(policy: Policy, retainTexts: Bool = true, retainPetitioners: Bool = true) {
         self.policy = policy
         self.retainTexts = retainTexts
+        retainsPetitioners = retainTexts && retainPetitioners
+    }
+
+    /// An empty book that keeps what this one keeps.
+    func emptied() -> CaseBook {
+        CaseBook(policy: policy, retainTexts: retainTexts, retainPetitioners: retainsPetitioners)
     }
 
     /// The case with `id`, if it was filed.
@@ -127,7 +136,7 @@ public struct CaseBook: Sendable {
             let position = cases.nextPosition
             guard indexByID.insertNew(id, caseKey: event.caseKey, value: position) else { throw LifecycleError(caseID: id, message: "was already filed") }
             let appended = cases.append(CaseRecord(id: id, filing: filing, at: event.at, timeZone: policy.timeZone,
-                                                   retainTexts: retainTexts))
+                                                   retainTexts: retainTexts, retainPetitioner: retainsPetitioners))
             assert(appended == position)
             return true
         }

@@ -81,7 +81,7 @@ public struct CaseRecord: Sendable {
         set { storedReturns = Int32(clamping: newValue) }
     }
 
-    init(id: String, filing: Filing, at: Instant, timeZone: OfficeTimeZone, retainTexts: Bool) {
+    init(id: String, filing: Filing, at: Instant, timeZone: OfficeTimeZone, retainTexts: Bool, retainPetitioner: Bool = true) {
         self.id = id
         self.received = at
         self.receivedDay = timeZone.localDate(of: at)
@@ -91,7 +91,7 @@ public struct CaseRecord: Sendable {
         self.confidential = filing.confidential
         self.storedPeople = Int32(clamping: filing.people)
         let summary = retainTexts ? filing.summary : nil
-        let petitioner = retainTexts ? filing.petitioner : nil
+        let petitioner = retainTexts && retainPetitioner ? filing.petitioner : nil
         let respondent = retainTexts ? filing.respondent : nil
         if respondent != nil || filing.repeatOf != nil || summary != nil || petitioner != nil {
             details = FilingDetails(respondent: respondent, repeatOf: filing.repeatOf, summary: summary, petitioner: petitioner)

@@ -9,6 +9,9 @@ public enum EventTexts: Sendable, Equatable {
     /// Only what a ``CaseBook`` keeps: summaries, petitioners and respondents when it retains texts,
     /// never the texts of replies, extensions and returns, notes, leaders, `from` or `source_id`.
     case caseBook(retainTexts: Bool)
+    /// What a ``CaseBook`` that retains texts but not petitioners keeps: the filings' summaries
+    /// and respondents (what `assign --auto`'s routing reads).
+    case caseBookWithoutPetitioners
     /// Every text of a filing (`file` keys its duplicates and repeats by them), and of the other
     /// events only what a ``CaseBook`` that retains no texts keeps.
     case filings

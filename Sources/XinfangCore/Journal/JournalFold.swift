@@ -20,8 +20,10 @@ extension JournalFold {
 }
 
 extension CaseBook: JournalFold {
-    /// What the book keeps: the filings' texts only when it retains them.
-    public var textsRead: EventTexts { .caseBook(retainTexts: retainTexts) }
+    /// What the book keeps: the filings' texts only when it retains them, petitioners among them or not.
+    public var textsRead: EventTexts {
+        retainTexts && !retainsPetitioners ? .caseBookWithoutPetitioners : .caseBook(retainTexts: retainTexts)
+    }
 }
 
 extension JournalScanner {

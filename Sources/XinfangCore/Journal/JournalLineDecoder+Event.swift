@@ -4,11 +4,12 @@ import Foundation
 extension JournalLineDecoder {
     mutating func build(_ b: UnsafePointer<UInt8>) throws(Fallback) -> JournalEvent {
         // `lean`: the texts of events other than filings are left out.
-        let lean: Bool, keepsFiling: Bool, keepsSourceID: Bool
+        let lean: Bool, keepsFiling: Bool, keepsPetitioner: Bool, keepsSourceID: Bool
         switch texts {
-        case .all: (lean, keepsFiling, keepsSourceID) = (false, true, true)
-        case .caseBook(let retainTexts): (lean, keepsFiling, keepsSourceID) = (true, retainTexts, false)
-        case .filings: (lean, keepsFiling, keepsSourceID) = (true, true, true)
+        case .all: (lean, keepsFiling, keepsPetitioner, keepsSourceID) = (false, true, true, true)
+        case .caseBook(let retainTexts): (lean, keepsFiling, keepsPetitioner, keepsSourceID) = (true, retainTexts, retainTexts, false)
+        case .caseBookWithoutPetitioners: (lean, keepsFiling, keepsPetitioner, keepsSourceID) = (true, true, false, false)
+        case .filings: (lean, keepsFiling, keepsPetitioner, keepsSourceID) = (true, true, true, true)
         }
         // Strings with escapes are rare: their escapes are checked first, read or not, as the reference path checks them.
         var escapes = escapedFields
@@ -27,7 +28,7 @@ extension JournalLineDecoder {
         case .filed:
             let channel = try self.channel(b)
             var petitioner: Petitioner?
-            if !keepsFiling {
+            if !keepsPetitioner {
                 try checkPetitioner(b)
             } else if let value = take(.petitioner) {
                 switch value.kind {

@@ -77,7 +77,7 @@ extension JournalReplay {
             if let end = part?.end, end != chunk { deliver() }
             if part == nil {
                 // A book of its own, not a copy of `empty`: copies share their records until changed.
-                let fold = PartFold(book: CaseBook(policy: empty.policy, retainTexts: empty.retainTexts),
+                let fold = PartFold(book: empty.emptied(),
                                     index: indexesFilings ? FilingIndex(timeZone: empty.policy.timeZone) : nil,
                                     defersUnknownCases: chunk > 0, cutoff: cutoff)
                 let start = JournalPosition(offset: chunks[chunk].start, hash: chainStarts?[chunk] ?? JournalEvent.genesisHash)

@@ -45,11 +45,12 @@ public enum AssignVerb: Verb {
         }
         let auto = arguments.has("--auto")
         let handoff: Handoff.Mode = !arguments.has("--handoff") ? .none : arguments.has("--redact") ? .redacted : .shown
-        // Routing reads the summary and the respondent, and the handoff shows the petition: only
-        // then does the book keep the cases' texts (on a large journal, most of its memory and reading).
-        let keepsTexts = auto || handoff != .none
+        // Routing reads the summary and the respondent, and the handoff shows the petition (its
+        // petitioner too): only then does the book keep those texts (on a large journal, most of
+        // its memory and reading).
+        let book = CaseBook(policy: policy, retainTexts: auto || handoff != .none, retainPetitioners: handoff != .none)
         return CaseLineRunner.run(self, arguments: arguments, context: context, policy: policy,
-                                  state: CaseBook(policy: policy, retainTexts: keepsTexts)) { book, object, now in
+                                  state: book) { book, object, now in
             decide(book, object, now: now, auto: auto, policy: policy, handoff: handoff)
         }
     }
