@@ -11,7 +11,7 @@ class JournalDecoderTests: XCTestCase {
     /// Whether the decoders made here find strings from `LineMasks` (where the processor can).
     var usesLineMasks: Bool { true }
 
-    private func makeDecoder(texts: JournalLineDecoder.Texts = .all) -> JournalLineDecoder {
+    private func makeDecoder(texts: EventTexts = .all) -> JournalLineDecoder {
         JournalLineDecoder(timeZone: zone, texts: texts, usesLineMasks: usesLineMasks)
     }
 
@@ -207,7 +207,7 @@ class JournalDecoderTests: XCTestCase {
         ]
         let fine: [[UInt8]] = [[0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xC2, 0x80],
                                [0xDF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF0, 0x9F, 0x98, 0x80]]
-        for texts in [JournalLineDecoder.Texts.all, .caseBook(retainTexts: false)] {
+        for texts in [EventTexts.all, .caseBook(retainTexts: false)] {
             var decoder = makeDecoder(texts: texts)
             for marker in ["SUMMARY", "REGION", "NAME", "RESPONDENT", "UNKNOWN"] {
                 let parts = line.components(separatedBy: marker)
@@ -344,7 +344,7 @@ class JournalDecoderTests: XCTestCase {
 
     // MARK: - Helpers
 
-    private func isAll(_ texts: JournalLineDecoder.Texts) -> Bool {
+    private func isAll(_ texts: EventTexts) -> Bool {
         if case .all = texts { return true }
         return false
     }
@@ -355,7 +355,7 @@ class JournalDecoderTests: XCTestCase {
         var book: [String] = []
     }
 
-    private func scan(_ bytes: [UInt8], decodesFast: Bool, texts: JournalLineDecoder.Texts = .all, retainTexts: Bool = true) throws -> Scan {
+    private func scan(_ bytes: [UInt8], decodesFast: Bool, texts: EventTexts = .all, retainTexts: Bool = true) throws -> Scan {
         var result = Scan()
         var book = CaseBook(policy: Policy(), retainTexts: retainTexts)
         let scanner = JournalScanner(timeZone: zone, verifyChain: true, decodesFast: decodesFast, texts: texts)

@@ -3,7 +3,7 @@
 ///
 /// It keeps what ``CaseRecord/record(_:policy:)`` looks at: the case, `at`, the kind, the unit, and
 /// the kind's flag or number (`closes`, `days`, the verdict). The reading verbs' events carry no
-/// texts anyway (``JournalLineDecoder/Texts/caseBook(retainTexts:)``). `JournalPartsTests` compare
+/// texts anyway (``EventTexts/caseBook(retainTexts:)``). `JournalPartsTests` compare
 /// the books of the parts with the single pass field by field, so a field the lifecycle starts to
 /// read and this type does not keep shows there.
 struct DeferredEvent {

@@ -24,11 +24,9 @@ import _Builtin_intrinsics.intel
 /// runs the reference path, which gives the same event or the exact error message; so the two
 /// paths cannot disagree on what is refused or on what a refusal says.
 struct JournalLineDecoder {
-    /// Which free texts the caller needs as `String`s.
-    typealias Texts = EventTexts
-
     let timeZone: OfficeTimeZone
-    let texts: Texts
+    /// Which free texts the caller needs as `String`s.
+    let texts: EventTexts
     /// Whether strings are found from ``LineMasks`` on the lines it takes (``MaskedStrings``): on a
     /// processor with AVX2, for lines of at most 4 KiB with no backslash and no control byte.
     let usesLineMasks: Bool
@@ -48,7 +46,7 @@ struct JournalLineDecoder {
 
     /// - Parameter usesLineMasks: whether to find strings from ``LineMasks`` where the processor
     ///   can (false: byte by byte on every line, as on a processor without AVX2).
-    init(timeZone: OfficeTimeZone, texts: Texts = .all, usesLineMasks: Bool = true) {
+    init(timeZone: OfficeTimeZone, texts: EventTexts = .all, usesLineMasks: Bool = true) {
         self.timeZone = timeZone
         self.texts = texts
         self.usesLineMasks = usesLineMasks && LineMasks.isAvailable
