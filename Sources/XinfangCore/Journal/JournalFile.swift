@@ -106,6 +106,21 @@ public final class JournalFile: Sendable {
         return bytes
     }
 
+    /// The `hash` member that ends the complete line ending at `end` (just after its line break),
+    /// exactly as ``JournalHash/splitBytes(_:)`` finds it; nil when the line does not end with one.
+    /// - Throws: ``JournalError/io(_:)`` when reading fails.
+    func storedHash(ofLineEndingAt end: Int) throws(JournalError) -> String? {
+        // The suffix `,"hash":"<64 digits>"}`, the line break after it, and the byte before it,
+        // which must be on the same line (the split needs a body before the suffix).
+        let length = JournalHash.suffixLength + 2
+        guard end >= length else { return nil }
+        guard let tail = try bytes(at: end - length, count: length) else { return nil }
+        guard tail[length - 1] == 0x0A, tail[0] != 0x0A else { return nil }
+        return tail.withUnsafeBytes { bytes in
+            JournalHash.splitBytes(UnsafeRawBufferPointer(rebasing: bytes[0..<(length - 1)])).map { String(decoding: $0.hash, as: UTF8.self) }
+        }
+    }
+
     /// The file's size in bytes.
     public func size() throws(JournalError) -> Int {
         var info = stat()
@@ -180,9 +195,9 @@ public final class JournalFile: Sendable {
     /// - Returns: the path of the `.torn` file.
     @discardableResult
     public func setAsideTornTail(offset: Int, length: Int) throws(JournalError) -> String {
-        var bytes = [UInt8](repeating: 0, count: length)
-        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, off_t(offset)) }
-        guard count == length else { throw .io(IOFailure(operation: "read", path: path, code: count < 0 ? errno : EIO)) }
+        guard var bytes = try self.bytes(at: offset, count: length) else {
+            throw .io(IOFailure(operation: "read", path: path, code: EIO))
+        }
         let tornPath = path + ".torn"
         let tornDescriptor = open(tornPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard tornDescriptor >= 0 else { throw .io(IOFailure(operation: "open", path: tornPath, code: errno)) }

@@ -49,23 +49,10 @@ extension JournalFile {
     /// For each offset, the 64 hex digits of the `hash` that ends the line just before it: what the
     /// line at the offset must chain to (``JournalEvent/genesisHash`` for offset 0).
     ///
-    /// A line that does not end with a hash gives whatever 64 bytes stand there, or the genesis
-    /// hash when they are not hex digits: that line is then itself a problem, found where it is read.
+    /// A line that does not end with a hash gives the genesis hash: that line is then itself a
+    /// problem, found where it is read.
     /// - Throws: ``JournalError/io(_:)`` when reading fails.
     func storedHashes(before offsets: [Int]) throws(JournalError) -> [String] {
-        var hashes: [String] = []
-        for offset in offsets {
-            // The line before ends with `"}` and `\n`: its hash's digits are the 64 bytes before those three.
-            guard offset >= 3 + 64 else {
-                hashes.append(JournalEvent.genesisHash)
-                continue
-            }
-            if let digits = try bytes(at: offset - 3 - 64, count: 64), digits.withUnsafeBytes({ JournalHash.isLowercaseHex($0) }) {
-                hashes.append(String(decoding: digits, as: UTF8.self))
-            } else {
-                hashes.append(JournalEvent.genesisHash)
-            }
-        }
-        return hashes
+        try offsets.map { (offset) throws(JournalError) in try storedHash(ofLineEndingAt: offset) ?? JournalEvent.genesisHash }
     }
 }

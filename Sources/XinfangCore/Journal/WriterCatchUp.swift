@@ -52,20 +52,3 @@ extension JournalReplay {
         return (parts, JournalScanner.Outcome(position: position, tornTail: parts.tornTail))
     }
 }
-
-extension JournalFile {
-    /// The `hash` member that ends the complete line ending at `end` (just after its line break),
-    /// exactly as ``JournalHash/splitBytes(_:)`` finds it; nil when the line does not end with one.
-    /// - Throws: ``JournalError/io(_:)`` when reading fails.
-    func storedHash(ofLineEndingAt end: Int) throws(JournalError) -> String? {
-        // The suffix `,"hash":"<64 digits>"}`, the line break after it, and the byte before it,
-        // which must be on the same line (the split needs a body before the suffix).
-        let length = JournalHash.suffixLength + 2
-        guard end >= length else { return nil }
-        guard let tail = try bytes(at: end - length, count: length) else { return nil }
-        guard tail[length - 1] == 0x0A, tail[0] != 0x0A else { return nil }
-        return tail.withUnsafeBytes { bytes in
-            JournalHash.splitBytes(UnsafeRawBufferPointer(rebasing: bytes[0..<(length - 1)])).map { String(decoding: $0.hash, as: UTF8.self) }
-        }
-    }
-}

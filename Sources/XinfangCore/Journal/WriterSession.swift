@@ -60,8 +60,8 @@ public final class WriterSession<State: JournalFold, Prepared: Sendable> {
     /// What the verb makes of one record on its own, given the batch's time (any thread may call it).
     public typealias Prepare = @Sendable (InputRecord, Instant) -> Prepared
     /// The verb's decision for one record, given the current state, the record prepared and the batch's time.
-    /// (The record itself is not passed: no verb needs it then, and a copy of it counts a reference to each
-    /// of its texts, on the deciding thread, for every record; a refusal names it from the batch.)
+    /// (The record itself is not passed: no verb needs it then, and a copy of it would count references
+    /// to its name and its bytes on the deciding thread, for every record; a refusal names it from the batch.)
     public typealias Decide = (inout State, Prepared, Instant) -> LineOutcome
 
     /// The most records one batch holds (bounds memory and lock time).
