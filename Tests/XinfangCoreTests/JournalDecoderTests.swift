@@ -72,6 +72,27 @@ class JournalDecoderTests: XCTestCase {
         XCTAssertGreaterThan(decided, lines.count * 9 / 10)
     }
 
+    func testLinesAsPythonWritesThemAreDecodedOnTheFastPathExactlyAsTheReferenceDoes() {
+        // A journal written by another tool: `json.dumps`' separators and every Chinese character
+        // as `\uXXXX`. Escaped names must be the same names (and the same events) as plain ones.
+        let events = JournalSamples.events(cases: 200, seed: 21)
+        var decoder = makeDecoder()
+        var escaped = 0
+        for line in JournalSamples.canonicalLines(events) {
+            let python = JournalSamples.pythonStyle(Array(line.dropLast()))
+            XCTAssertTrue(assertSame(python, &decoder), "left to the reference path: \(String(decoding: python, as: UTF8.self))")
+            if python.contains(UInt8(ascii: "\\")) { escaped += 1 }
+        }
+        XCTAssertGreaterThan(escaped, 200)
+        for texts in [EventTexts.caseBook(retainTexts: false), .caseBookWithoutPetitioners, .filings] {
+            var plain = makeDecoder(texts: texts), python = makeDecoder(texts: texts)
+            for line in JournalSamples.canonicalLines(events) {
+                let body = Array(line.dropLast())
+                XCTAssertEqual(fast(JournalSamples.pythonStyle(body), &python), fast(body, &plain), String(decoding: body, as: UTF8.self))
+            }
+        }
+    }
+
     func testWholeJournalScansAndFoldsIdenticallyBothWays() throws {
         let events = JournalSamples.events(cases: 250, seed: 21)
         var bytes = JournalSamples.wildLines(JournalSamples.canonicalLines(events), seed: 22).flatMap { $0 }
@@ -391,6 +412,7 @@ final class JournalDecoderBytewiseTests: JournalDecoderTests {
     override var usesLineMasks: Bool { false }
     override func testEveryCanonicalLineIsDecodedOnTheFastPathExactlyAsTheReferenceDoes() { super.testEveryCanonicalLineIsDecodedOnTheFastPathExactlyAsTheReferenceDoes() }
     override func testRewrittenLinesWithOtherOrdersSpacesEscapesAndUnknownMembersGiveTheSameEvents() { super.testRewrittenLinesWithOtherOrdersSpacesEscapesAndUnknownMembersGiveTheSameEvents() }
+    override func testLinesAsPythonWritesThemAreDecodedOnTheFastPathExactlyAsTheReferenceDoes() { super.testLinesAsPythonWritesThemAreDecodedOnTheFastPathExactlyAsTheReferenceDoes() }
     override func testOddAndBrokenLinesAreLeftToTheReferencePathOrDecodedTheSame() { super.testOddAndBrokenLinesAreLeftToTheReferencePathOrDecodedTheSame() }
     override func testKeysOtherThanTheExpectedOneAfterATrainedOrderDecodeTheSame() { super.testKeysOtherThanTheExpectedOneAfterATrainedOrderDecodeTheSame() }
     override func testInvalidUTF8InAnyStringIsLeftToTheReferencePath() { super.testInvalidUTF8InAnyStringIsLeftToTheReferencePath() }

@@ -162,6 +162,54 @@ enum JournalSamples {
         }
     }
 
+    /// `line` (one JSON object) as Python's `json.dumps` writes it by default: `", "` and `": "`
+    /// between members, every non-ASCII character as `\uXXXX` (a surrogate pair above U+FFFF).
+    static func pythonStyle(_ line: [UInt8]) -> [UInt8] {
+        guard let object = try? line.withUnsafeBytes({ try JSONParser.parseObjectLine($0) }) else { return line }
+        var out: [UInt8] = []
+        func string(_ text: String) {
+            out.append(UInt8(ascii: "\""))
+            for unit in text.utf16 {
+                switch unit {
+                case 0x22: out += Array(#"\""#.utf8)
+                case 0x5C: out += Array(#"\\"#.utf8)
+                case 0x0A: out += Array(#"\n"#.utf8)
+                case 0x20..<0x7F: out.append(UInt8(unit))
+                default:
+                    let hex = String(unit, radix: 16)
+                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+        func write(_ value: JSONValue) {
+            switch value {
+            case .null: out += Array("null".utf8)
+            case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
+            case .number(let text): out += Array(text.utf8)
+            case .string(let text): string(text)
+            case .object(let object):
+                out.append(UInt8(ascii: "{"))
+                for (index, member) in object.members.enumerated() {
+                    if index > 0 { out += Array(", ".utf8) }
+                    string(member.key)
+                    out += Array(": ".utf8)
+                    write(member.value)
+                }
+                out.append(UInt8(ascii: "}"))
+            case .array(let elements):
+                out.append(UInt8(ascii: "["))
+                for (index, element) in elements.enumerated() {
+                    if index > 0 { out += Array(", ".utf8) }
+                    write(element)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+        }
+        write(.object(object))
+        return out
+    }
+
     private static func unknownValue(_ random: inout SeededRandom, depth: Int) -> JSONValue {
         switch random.below(depth > 3 ? 5 : 7) {
         case 0: return .null

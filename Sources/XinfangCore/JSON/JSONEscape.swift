@@ -18,21 +18,93 @@ enum JSONEscape {
     }
 
     /// The four hex digits at `bytes[offset...]` (a `\u` escape's) as a number; nil unless all four are hex digits before `end`.
+    ///
+    /// All four at once, in the bytes of one 32-bit word: each byte is tested against the ranges
+    /// `0`–`9` and (case folded by `| 0x20`) `a`–`f` by adding what makes its top bit flip at a
+    /// range's ends. ASCII bytes never carry into their neighbours; others are refused first.
+    @inline(__always)
     static func hex4(_ bytes: UnsafePointer<UInt8>, _ offset: Int, _ end: Int) -> UInt16? {
-        guard offset + 4 <= end else { return nil }
-        var value: UInt16 = 0
-        for index in offset..<(offset + 4) {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
+        guard offset &+ 4 <= end else { return nil }
+        let word = UInt32(littleEndian: UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt32.self))
+        let tops: UInt32 = 0x8080_8080
+        guard word & tops == 0 else { return nil }
+        // Top bit set from `0` (0x30) on, and from `:` (0x3A) on.
+        let digit = (word &+ 0x5050_5050) & ~(word &+ 0x4646_4646) & tops
+        let folded = word | 0x2020_2020
+        // Top bit set from `a` (0x61) on, and from `g` (0x67) on.
+        let letter = (folded &+ 0x1F1F_1F1F) & ~(folded &+ 0x1919_1919) & tops
+        guard digit | letter == tops else { return nil }
+        // A digit's value is its low nibble; a letter's, its low nibble plus 9.
+        let nibbles = (word & 0x0F0F_0F0F) &+ (letter &>> 7) &* 9
+        // The first digit is the lowest byte and the most significant: pair them up, then join the pairs.
+        let pairs = (nibbles &<< 4 | nibbles &>> 8) & 0x00FF_00FF
+        return UInt16(truncatingIfNeeded: (pairs & 0xFF) &<< 8 | pairs &>> 16)
+    }
+
+    /// Decodes the escaped string content `bytes[start..<end]` (valid UTF-8 between its escapes)
+    /// into `out`, which has room for `end - start` bytes (decoding never lengthens a string), and
+    /// returns how many bytes it wrote; nil for an invalid escape, a lone surrogate or a control
+    /// byte, everything ``JSONParser`` refuses in a string.
+    @inline(__always)
+    static func decode(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+        var p = start
+        var written = 0
+        while p < end {
+            let byte = bytes[p]
+            guard byte == UInt8(ascii: "\\") else {
+                guard byte >= 0x20 else { return nil }
+                out[written] = byte
+                written &+= 1
+                p &+= 1
+                continue
             }
-            value = value << 4 | UInt16(digit)
+            guard p &+ 1 < end else { return nil }
+            let escape = bytes[p &+ 1]
+            guard escape == UInt8(ascii: "u") else {
+                guard let byte = simple(escape) else { return nil }
+                out[written] = byte
+                written &+= 1
+                p &+= 2
+                continue
+            }
+            guard let high = hex4(bytes, p &+ 2, end) else { return nil }
+            p &+= 6
+            var scalar = UInt32(high)
+            if high & 0xF800 == 0xD800 {
+                // A high surrogate must be followed by a low one; a low one alone is refused.
+                guard high < 0xDC00, p &+ 6 <= end, bytes[p] == UInt8(ascii: "\\"), bytes[p &+ 1] == UInt8(ascii: "u"),
+                      let low = hex4(bytes, p &+ 2, end), low & 0xFC00 == 0xDC00 else { return nil }
+                p &+= 6
+                scalar = 0x10000 &+ ((UInt32(high) &- 0xD800) &<< 10) &+ (UInt32(low) &- 0xDC00)
+            }
+            written &+= writeUTF8(scalar, to: out + written)
         }
-        return value
+        return written
+    }
+
+    /// Writes the UTF-8 encoding of `scalar` (a valid Unicode scalar value) at `out` and returns its length.
+    @inline(__always)
+    static func writeUTF8(_ scalar: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        switch scalar {
+        case 0..<0x80:
+            out[0] = UInt8(truncatingIfNeeded: scalar)
+            return 1
+        case 0x80..<0x800:
+            out[0] = UInt8(truncatingIfNeeded: 0xC0 | scalar &>> 6)
+            out[1] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+            return 2
+        case 0x800..<0x10000:
+            out[0] = UInt8(truncatingIfNeeded: 0xE0 | scalar &>> 12)
+            out[1] = UInt8(truncatingIfNeeded: 0x80 | scalar &>> 6 & 0x3F)
+            out[2] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+            return 3
+        default:
+            out[0] = UInt8(truncatingIfNeeded: 0xF0 | scalar &>> 18)
+            out[1] = UInt8(truncatingIfNeeded: 0x80 | scalar &>> 12 & 0x3F)
+            out[2] = UInt8(truncatingIfNeeded: 0x80 | scalar &>> 6 & 0x3F)
+            out[3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+            return 4
+        }
     }
 
     /// Appends the UTF-8 encoding of `scalar` (a valid Unicode scalar value) to `out`.

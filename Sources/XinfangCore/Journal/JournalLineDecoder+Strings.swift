@@ -25,79 +25,61 @@ extension JournalLineDecoder {
 
     /// The string's text as written; a recurring name (`shared`) comes from the table.
     mutating func text(_ value: RawValue, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String {
-        if shared, !value.escaped {
-            switch names.find(UnsafeRawBufferPointer(start: b + value.start, count: value.count), needsValidation: false) {
-            case .entry(let index): return names.text(index)
-            case .notKept: break
-            case .invalid: throw Fallback()
-            }
-        }
+        if shared, let index = try sharedEntry(value, b) { return names.text(index) }
         return try string(value, b)
     }
 
     /// The string's trimmed text, nil when blank; a recurring name (`shared`) comes from the table.
     mutating func trimmed(_ value: RawValue, _ b: UnsafePointer<UInt8>, shared: Bool) throws(Fallback) -> String? {
-        if shared, !value.escaped {
-            switch names.find(UnsafeRawBufferPointer(start: b + value.start, count: value.count), needsValidation: false) {
-            case .entry(let index): return names.trimmed(index)
-            case .notKept: break
-            case .invalid: throw Fallback()
-            }
-        }
+        if shared, let index = try sharedEntry(value, b) { return names.trimmed(index) }
         let text = try string(value, b)
         if !value.escaped, String.hasPlainEdges(b + value.start, value.count) { return text }
         let trimmed = text.trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// The table's entry for the string's text (decoded first when it has escapes, so a name reads
+    /// the same however it was written); nil when the table does not keep it.
+    @inline(__always)
+    private mutating func sharedEntry(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Int? {
+        let found: ByteStringTable.Found
+        if value.escaped {
+            let count = try unescapeIntoScratch(value, b)
+            let decoded = scratch
+            found = decoded.withUnsafeBytes { names.find(UnsafeRawBufferPointer(rebasing: $0[..<count]), needsValidation: false) }
+        } else {
+            found = names.find(UnsafeRawBufferPointer(start: b + value.start, count: value.count), needsValidation: false)
+        }
+        switch found {
+        case .entry(let index): return index
+        case .notKept: return nil
+        case .invalid: throw Fallback()
+        }
+    }
+
     /// Checks a value the event does not use the way the reference path would: its escapes (its
     /// raw UTF-8 was checked when it was scanned).
     @inline(__always)
     mutating func validate(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) {
-        if value.kind == .string, value.escaped { _ = try unescape(value, b) }
+        if value.kind == .string, value.escaped { _ = try unescapeIntoScratch(value, b) }
     }
 
     /// Decodes a string with escapes exactly as ``JSONParser`` does (surrogate pairs joined, lone surrogates refused).
     mutating func unescape(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String {
-        guard UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(start: b + value.start, count: value.count)) == nil else {
-            throw Fallback()
+        let count = try unescapeIntoScratch(value, b)
+        return scratch.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[..<count]), as: UTF8.self) }
+    }
+
+    /// Decodes a string with escapes into the start of ``scratch`` and returns its length in bytes.
+    /// Its raw UTF-8 was checked when it was scanned (both string scanners refuse invalid bytes), and
+    /// escapes are ASCII, so the decoded bytes are valid UTF-8 too.
+    @inline(__always)
+    private mutating func unescapeIntoScratch(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Int {
+        if scratch.count < value.count {
+            scratch = [UInt8](repeating: 0, count: Swift.max(value.count, 2 &* scratch.count, 256))
         }
-        scratch.removeAll(keepingCapacity: true)
-        var p = value.start
-        let end = value.end
-        while p < end {
-            let byte = b[p]
-            guard byte == UInt8(ascii: "\\") else {
-                guard byte >= 0x20 else { throw Fallback() }
-                scratch.append(byte)
-                p += 1
-                continue
-            }
-            guard p + 1 < end else { throw Fallback() }
-            let escape = b[p + 1]
-            p += 2
-            if let byte = JSONEscape.simple(escape) {
-                scratch.append(byte)
-                continue
-            }
-            switch escape {
-            case UInt8(ascii: "u"):
-                guard let high = JSONEscape.hex4(b, p, end) else { throw Fallback() }
-                p += 4
-                var scalar = UInt32(high)
-                if (0xD800...0xDBFF).contains(high) {
-                    guard p + 6 <= end, b[p] == UInt8(ascii: "\\"), b[p + 1] == UInt8(ascii: "u"),
-                          let low = JSONEscape.hex4(b, p + 2, end), (0xDC00...0xDFFF).contains(low) else { throw Fallback() }
-                    p += 6
-                    scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(high) {
-                    throw Fallback()
-                }
-                JSONEscape.appendUTF8(scalar, to: &scratch)
-            default:
-                throw Fallback()
-            }
-        }
-        return String(decoding: scratch, as: UTF8.self)
+        let written = scratch.withUnsafeMutableBufferPointer { JSONEscape.decode(b, value.start, value.end, into: $0.baseAddress!) }
+        guard let written else { throw Fallback() }
+        return written
     }
 }
