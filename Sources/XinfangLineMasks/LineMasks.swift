@@ -1,6 +1,6 @@
 // LineMasks.swift
-// xinfang: a journal line's quotes and non-ASCII bytes as bit masks, and its UTF-8 checked, 32 bytes
-// at a time with AVX2.
+// xinfang: a journal line's quotes, backslashes and non-ASCII bytes as bit masks, and its UTF-8
+// checked, 32 bytes at a time with AVX2.
 //
 // This module is compiled with the `avx2` target feature (Package.swift). Nothing here may run on a
 // processor without it: callers go through `LineMasks.isAvailable` first, and nothing in this
@@ -12,12 +12,16 @@ import _Builtin_intrinsics.intel
 import Foundation
 import XinfangProcessorFeatures
 
-/// One pass over a line that finds its quotes and non-ASCII bytes and checks its UTF-8.
+/// One pass over a line that finds its quotes, backslashes and non-ASCII bytes and checks its UTF-8.
 ///
-/// The journal decoder finds strings with this when it can: on a line with no backslash and no
-/// byte below 0x20, every quote opens or closes a string, so a string ends at the next bit of the
-/// quote mask, and the whole line's UTF-8 is checked here in one go rather than string by string,
-/// with no branch that depends on where the Chinese characters are. The check is Keiser and
+/// The journal decoder finds strings with this when it can: on a line with no byte below 0x20,
+/// every quote that no escape takes opens or closes a string, so a string ends at the next bit of
+/// the quote mask, and the whole line's UTF-8 is checked here in one go rather than string by
+/// string, with no branch that depends on where the Chinese characters are. A quote is escaped when
+/// an odd run of backslashes comes right before it (`\"` and `\\\"`, not `\\"`); the runs are found
+/// for 64 bytes at once as simdjson finds them (Langdale and Lemire, "Parsing gigabytes of JSON per
+/// second", VLDB Journal, 2019): adding each odd-placed run's start to the run carries out of its
+/// end exactly when the run's length is odd. The check is Keiser and
 /// Lemire's ("Validating UTF-8 in less than one instruction per byte", Software: Practice and
 /// Experience, 2021): three table look-ups per pair of bytes, by the nibbles of the first and the
 /// high nibble of the second, name every way the pair can be ill-formed; and the byte two or three
@@ -38,17 +42,18 @@ public enum LineMasks {
     /// The words each mask needs for a line of ``maximumLength`` bytes, the zero word after them included.
     public static let maximumWords = maximumLength / 64 + 1
 
-    /// Sets bit `i % 64` of word `i / 64` of `quotes` for each `"` at `line[i]`, and of `nonASCII`
+    /// Sets bit `i % 64` of word `i / 64` of `quotes` for each `"` at `line[i]` that is not escaped
+    /// (an odd run of backslashes right before it), of `backslashes` for each `\`, and of `nonASCII`
     /// for each byte from 0x80, for the `count` bytes of `line`, and writes a zero word after the
-    /// last. Answers true when the line has no backslash and no byte below 0x20 and is valid UTF-8
-    /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut short by
-    /// the line's end); the masks are complete only then.
+    /// last of each. Answers true when the line has no byte below 0x20 and is valid UTF-8 (RFC 3629:
+    /// no overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut short by the line's
+    /// end); the masks are complete only then.
     ///
     /// - Precondition: ``isAvailable`` is true, `count` is at most ``maximumLength``, and each mask
     ///   has room for `count / 64 + 1` words.
     @inline(never)
     public static func scan(_ line: UnsafePointer<UInt8>, count: Int, quotes: UnsafeMutablePointer<UInt64>,
-                            nonASCII: UnsafeMutablePointer<UInt64>) -> Bool {
+                            backslashes: UnsafeMutablePointer<UInt64>, nonASCII: UnsafeMutablePointer<UInt64>) -> Bool {
         #if arch(x86_64)
         precondition(count <= maximumLength, "a line of \(count) bytes is longer than LineMasks takes")
         var scanner = BlockScanner()
@@ -57,6 +62,7 @@ public enum LineMasks {
         while offset &+ 64 <= count {
             guard let masks = scanner.scan(line + offset, linesStart: offset == 0) else { return false }
             quotes[word] = masks.quotes
+            backslashes[word] = masks.backslashes
             nonASCII[word] = masks.nonASCII
             offset &+= 64
             word &+= 1
@@ -64,10 +70,12 @@ public enum LineMasks {
         if offset < count {
             guard let masks = scanner.scanLast(line, from: offset, count: count) else { return false }
             quotes[word] = masks.quotes
+            backslashes[word] = masks.backslashes
             nonASCII[word] = masks.nonASCII
             word &+= 1
         }
         quotes[word] = 0
+        backslashes[word] = 0
         nonASCII[word] = 0
         return scanner.isValid
         #else
@@ -77,16 +85,19 @@ public enum LineMasks {
 }
 
 #if arch(x86_64)
-/// A line's 64-byte blocks, one after the other: the UTF-8 errors found so far, and whether the
-/// last block ended inside a multi-byte sequence.
+/// A line's 64-byte blocks, one after the other: the UTF-8 errors found so far, whether the last
+/// block ended inside a multi-byte sequence, and whether it ended in an odd run of backslashes.
 private struct BlockScanner {
     struct Masks {
         var quotes: UInt64
+        var backslashes: UInt64
         var nonASCII: UInt64
     }
 
     private var errors = _mm256_setzero_si256()
     private var incomplete = _mm256_setzero_si256()
+    /// 1 when the last block ended in an odd run of backslashes: this block's first byte is escaped.
+    private var firstEscaped: UInt64 = 0
 
     /// Whether no UTF-8 error was found, a sequence left open at the line's end included.
     var isValid: Bool {
@@ -94,8 +105,8 @@ private struct BlockScanner {
         return _mm256_movemask_epi8(_mm256_cmpeq_epi8(all, _mm256_setzero_si256())) == -1
     }
 
-    /// The masks of the 64 bytes at `block`, or nil when they hold a backslash or a byte below
-    /// 0x20. The three bytes before the block are read, unless it is the line's start (`linesStart`).
+    /// The masks of the 64 bytes at `block`, or nil when they hold a byte below 0x20. The three
+    /// bytes before the block are read, unless it is the line's start (`linesStart`).
     @inline(__always)
     mutating func scan(_ block: UnsafePointer<UInt8>, linesStart: Bool) -> Masks? {
         let low = Self.load(block), high = Self.load(block + 32)
@@ -105,8 +116,9 @@ private struct BlockScanner {
         let belowSpace = Self.word(_mm256_movemask_epi8(_mm256_cmpgt_epi8(space, low)), _mm256_movemask_epi8(_mm256_cmpgt_epi8(space, high)))
         let backslashes = Self.word(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, backslash)),
                                     _mm256_movemask_epi8(_mm256_cmpeq_epi8(high, backslash)))
-        guard backslashes | (belowSpace & ~nonASCII) == 0 else { return nil }
-        let quotes = Self.word(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, quote)), _mm256_movemask_epi8(_mm256_cmpeq_epi8(high, quote)))
+        guard belowSpace & ~nonASCII == 0 else { return nil }
+        var quotes = Self.word(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, quote)), _mm256_movemask_epi8(_mm256_cmpeq_epi8(high, quote)))
+        if backslashes | firstEscaped != 0 { quotes &= ~escaped(backslashes) }
         if nonASCII == 0 {
             // All ASCII: only a sequence left open by the block before can be wrong.
             errors = _mm256_or_si256(errors, incomplete)
@@ -120,7 +132,25 @@ private struct BlockScanner {
             check(high, at: block + 32)
             incomplete = UTF8Lookup.incomplete(high)
         }
-        return Masks(quotes: quotes, nonASCII: nonASCII)
+        return Masks(quotes: quotes, backslashes: backslashes, nonASCII: nonASCII)
+    }
+
+    /// The bytes of this block that an escape takes (each right after an odd run of backslashes,
+    /// counted from the run's start, the last block's run included), as simdjson finds them.
+    @inline(__always)
+    private mutating func escaped(_ backslashes: UInt64) -> UInt64 {
+        let evenBits: UInt64 = 0x5555_5555_5555_5555
+        // A backslash the last block's run escapes starts nothing.
+        let escapes = backslashes & ~firstEscaped
+        let followsEscape = escapes &<< 1 | firstEscaped
+        // simdjson's `find_escaped_branchless`: adding the runs' odd-placed starts to the runs
+        // carries each such run past its end, leaving the runs that start on even bits; their
+        // escaped bytes are the odd ones after them, the others' the even ones.
+        let oddStarts = escapes & ~evenBits & ~followsEscape
+        let (sum, carried) = oddStarts.addingReportingOverflow(escapes)
+        firstEscaped = carried ? 1 : 0
+        let invert = sum &<< 1
+        return (evenBits ^ invert) & followsEscape
     }
 
     /// The masks of the line's last `count - offset` bytes (fewer than 64), padded with spaces

@@ -2,10 +2,10 @@ import XCTest
 import XinfangCore
 import XinfangLineMasks
 
-/// `LineMasks` against plain loops: the quote and non-ASCII masks bit by bit, and its verdict (no
-/// backslash, no byte below 0x20, valid UTF-8) against `UTF8Validation`, for every one- and
-/// two-byte sequence, three-byte sequences, four-byte edges and random damage, placed across the
-/// 32- and 64-byte blocks it reads and at a line's end.
+/// `LineMasks` against plain loops: the quote (escaped ones left out), backslash and non-ASCII masks
+/// bit by bit, and its verdict (no byte below 0x20, valid UTF-8) against `UTF8Validation`, for
+/// every one- and two-byte sequence, three-byte sequences, four-byte edges, runs of backslashes
+/// and random damage, placed across the 32- and 64-byte blocks it reads and at a line's end.
 final class LineMasksTests: XCTestCase {
     override func setUpWithError() throws {
         try XCTSkipUnless(LineMasks.isAvailable, "this processor has no AVX2 (or XINFANG_LINE_MASKS=0)")
@@ -13,37 +13,56 @@ final class LineMasksTests: XCTestCase {
 
     /// The masks and verdict `LineMasks.scan` gives, with one word more than it may write, set to
     /// a marker that must be overwritten by the zero word after the last.
-    private func scan(_ line: [UInt8]) -> (plain: Bool, quotes: [UInt64], nonASCII: [UInt64]) {
+    private struct Scanned {
+        var plain: Bool
+        var quotes: [UInt64]
+        var backslashes: [UInt64]
+        var nonASCII: [UInt64]
+    }
+
+    /// The masks and verdict `LineMasks.scan` gives, with one word more than it may write, set to
+    /// a marker that must be overwritten by the zero word after the last.
+    private func scan(_ line: [UInt8]) -> Scanned {
         let words = line.count / 64 + 1
         var quotes = [UInt64](repeating: 0xDEAD, count: words + 1)
-        var nonASCII = [UInt64](repeating: 0xDEAD, count: words + 1)
+        var backslashes = quotes
+        var nonASCII = quotes
         // An empty line still needs an address.
         let bytes = line.isEmpty ? [0] : line
         let plain = bytes.withUnsafeBufferPointer { bytes in
             quotes.withUnsafeMutableBufferPointer { q in
-                nonASCII.withUnsafeMutableBufferPointer { n in
-                    LineMasks.scan(bytes.baseAddress!, count: line.count, quotes: q.baseAddress!, nonASCII: n.baseAddress!)
+                backslashes.withUnsafeMutableBufferPointer { s in
+                    nonASCII.withUnsafeMutableBufferPointer { n in
+                        LineMasks.scan(bytes.baseAddress!, count: line.count, quotes: q.baseAddress!, backslashes: s.baseAddress!,
+                                       nonASCII: n.baseAddress!)
+                    }
                 }
             }
         }
-        return (plain, quotes, nonASCII)
+        return Scanned(plain: plain, quotes: quotes, backslashes: backslashes, nonASCII: nonASCII)
     }
 
-    /// What the verdict must be: no backslash, no control byte, valid UTF-8.
+    /// What the verdict must be: no control byte, valid UTF-8.
     private func expectedPlain(_ line: [UInt8]) -> Bool {
-        guard !line.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\\") }) else { return false }
+        guard !line.contains(where: { $0 < 0x20 }) else { return false }
         return line.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0) } == nil
     }
 
-    /// The masks, one bit per byte, by a loop.
-    private func expectedMasks(_ line: [UInt8]) -> (quotes: [UInt64], nonASCII: [UInt64]) {
+    /// The masks, one bit per byte, by a loop: a quote counts unless the backslashes right before
+    /// it are an odd run (the last of them escapes it).
+    private func expectedMasks(_ line: [UInt8]) -> (quotes: [UInt64], backslashes: [UInt64], nonASCII: [UInt64]) {
         var quotes = [UInt64](repeating: 0, count: (line.count + 63) / 64)
+        var backslashes = quotes
         var nonASCII = quotes
+        var run = 0
         for (index, byte) in line.enumerated() {
-            if byte == UInt8(ascii: "\"") { quotes[index / 64] |= 1 << UInt64(index % 64) }
-            if byte >= 0x80 { nonASCII[index / 64] |= 1 << UInt64(index % 64) }
+            let bit: UInt64 = 1 << UInt64(index % 64)
+            if byte == UInt8(ascii: "\"") && run % 2 == 0 { quotes[index / 64] |= bit }
+            if byte == UInt8(ascii: "\\") { backslashes[index / 64] |= bit }
+            if byte >= 0x80 { nonASCII[index / 64] |= bit }
+            run = byte == UInt8(ascii: "\\") ? run + 1 : 0
         }
-        return (quotes, nonASCII)
+        return (quotes, backslashes, nonASCII)
     }
 
     private func assertAgrees(_ line: [UInt8], file: StaticString = #filePath, line number: UInt = #line) {
@@ -53,8 +72,10 @@ final class LineMasksTests: XCTestCase {
         let expected = expectedMasks(line)
         let words = expected.quotes.count
         XCTAssertEqual(Array(got.quotes[0..<words]), expected.quotes, "\(line)", file: file, line: number)
+        XCTAssertEqual(Array(got.backslashes[0..<words]), expected.backslashes, "\(line)", file: file, line: number)
         XCTAssertEqual(Array(got.nonASCII[0..<words]), expected.nonASCII, "\(line)", file: file, line: number)
         XCTAssertEqual(got.quotes[words], 0, "the word after the last", file: file, line: number)
+        XCTAssertEqual(got.backslashes[words], 0, "the word after the last", file: file, line: number)
         XCTAssertEqual(got.nonASCII[words], 0, "the word after the last", file: file, line: number)
     }
 
@@ -117,11 +138,49 @@ final class LineMasksTests: XCTestCase {
         }
     }
 
+    func testRunsOfBackslashesOfEveryLengthBeforeAQuoteInEveryPlace() {
+        // A run of 0 to 9 backslashes, then a quote or another byte, ending at every place of
+        // three blocks: odd runs escape the quote, even ones do not, also when the run crosses
+        // from one 64-byte block into the next (or fills one).
+        for length in 0...9 {
+            for after in [UInt8(ascii: "\""), UInt8(ascii: "u"), UInt8(ascii: "\\")] {
+                let run = [UInt8](repeating: UInt8(ascii: "\\"), count: length) + [after]
+                for offset in 0...(192 - run.count) {
+                    let line = [UInt8](repeating: UInt8(ascii: "a"), count: offset) + run + [UInt8](repeating: UInt8(ascii: "\""), count: 3)
+                    assertAgrees(line)
+                }
+            }
+        }
+        let full = [UInt8](repeating: UInt8(ascii: "\\"), count: 64)
+        for tail in [[UInt8(ascii: "\"")], [UInt8(ascii: "\\"), UInt8(ascii: "\"")]] {
+            assertAgrees(full + tail)
+            assertAgrees(full + full + tail)
+            assertAgrees([UInt8(ascii: "\\")] + full + tail)
+        }
+    }
+
+    func testRandomEscapedStrings() {
+        // Strings the way Python's `json.dumps` writes them (every non-ASCII character as `\uXXXX`),
+        // mixed with escaped quotes and backslashes, at random lengths.
+        var random = SplitMix64(seed: 11)
+        let pieces: [[UInt8]] = [Array(#"\u5e7f"#.utf8), Array(#"\""#.utf8), Array(#"\\"#.utf8), Array(#"\\\""#.utf8), Array("\"".utf8),
+                                 Array("广".utf8), Array(", ".utf8), Array(#"\ud83d\ude00"#.utf8), Array("x".utf8)]
+        for _ in 0..<3_000 {
+            var line: [UInt8] = []
+            let length = Int(random.next() % 400)
+            while line.count < length { line += pieces[Int(random.next() % UInt64(pieces.count))] }
+            assertAgrees(line)
+        }
+    }
+
     func testRandomDamageToChineseLines() {
         var random = SplitMix64(seed: 7)
         let base = Array(#"{"seq":3,"event":"filed","summary":"广州市新区派出所对报警不予立案","region":"广州市","petitioner":{"name":"徐丽","address":"广州市东城区西路194号"},"hash":"99f6d8d5d28ebad8fd17659c5e2be5e33cfc8fac4d2203d4a4d02c940c228efd"}"#.utf8)
         assertAgrees(base)
         XCTAssertTrue(scan(base).plain)
+        let escaped = Array(#"{"seq": 3, "summary": "\u5e7f\u5dde \"\u5e02\" \\", "hash": "99f6"}"#.utf8)
+        assertAgrees(escaped)
+        XCTAssertTrue(scan(escaped).plain)
         for _ in 0..<20_000 {
             var line = base
             for _ in 0...(random.next() % 3) {
@@ -131,16 +190,16 @@ final class LineMasksTests: XCTestCase {
         }
     }
 
-    func testJournalLinesWithoutEscapesTakeTheMaskedWay() {
-        // The writer's lines are plain unless a text needs an escape: the decoder finds their
-        // strings from the masks, and reads the others byte by byte.
-        var masked = 0
+    func testJournalLinesTakeTheMaskedWay() {
+        // The writer's lines, escapes or not, have no control byte outside an escape: the decoder
+        // finds their strings from the masks.
+        var escaped = 0
         for line in JournalSamples.canonicalLines(JournalSamples.events(cases: 50, seed: 9)) {
             let body = Array(line.dropLast())
-            let plain = scan(body).plain
-            XCTAssertEqual(plain, !body.contains(UInt8(ascii: "\\")), String(decoding: body, as: UTF8.self))
-            if plain { masked += 1 }
+            XCTAssertTrue(scan(body).plain, String(decoding: body, as: UTF8.self))
+            assertAgrees(body)
+            if body.contains(UInt8(ascii: "\\")) { escaped += 1 }
         }
-        XCTAssertGreaterThan(masked, 50)
+        XCTAssertGreaterThan(escaped, 0)
     }
 }

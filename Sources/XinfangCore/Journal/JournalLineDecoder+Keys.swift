@@ -13,8 +13,9 @@ extension JournalLineDecoder {
     final class Storage {
         let values: UnsafeMutablePointer<RawValue>
         let keys: KeyTables
-        /// The line's ``LineMasks``: quotes and bytes from 0x80.
+        /// The line's ``LineMasks``: quotes (not escaped), backslashes and bytes from 0x80.
         let quotes: UnsafeMutablePointer<UInt64>
+        let backslashes: UnsafeMutablePointer<UInt64>
         let nonASCII: UnsafeMutablePointer<UInt64>
 
         init() {
@@ -24,6 +25,8 @@ extension JournalLineDecoder {
             keys = KeyTables()
             quotes = .allocate(capacity: LineMasks.maximumWords)
             quotes.initialize(repeating: 0, count: LineMasks.maximumWords)
+            backslashes = .allocate(capacity: LineMasks.maximumWords)
+            backslashes.initialize(repeating: 0, count: LineMasks.maximumWords)
             nonASCII = .allocate(capacity: LineMasks.maximumWords)
             nonASCII.initialize(repeating: 0, count: LineMasks.maximumWords)
         }
@@ -33,6 +36,7 @@ extension JournalLineDecoder {
             keys.patterns.deallocate()
             keys.expected.deallocate()
             quotes.deallocate()
+            backslashes.deallocate()
             nonASCII.deallocate()
         }
     }

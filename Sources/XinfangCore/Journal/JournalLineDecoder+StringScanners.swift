@@ -33,12 +33,15 @@ struct BytewiseStrings: JournalStringScanner {
     }
 }
 
-/// Strings read from ``LineMasks``: only for a line the masks were made for and found plain (no
-/// backslash, no byte below 0x20, valid UTF-8). There every quote opens or closes a string, so a
-/// string ends at the next bit of the quote mask, and has no escapes.
+/// Strings read from ``LineMasks``: only for a line the masks were made for and found without a
+/// control byte and valid UTF-8. There every quote the masks keep (one no escape takes) opens or
+/// closes a string, so a string ends at the next bit of the quote mask, and has escapes when the
+/// backslash mask has a bit between its quotes.
 struct MaskedStrings: JournalStringScanner {
-    /// The line's quote bits, word by word, then a zero word.
+    /// The line's quote bits, escaped ones left out, word by word, then a zero word.
     let quotes: UnsafePointer<UInt64>
+    /// The line's backslashes, word by word, then a zero word.
+    let backslashes: UnsafePointer<UInt64>
     /// The line's bytes from 0x80, word by word, then a zero word.
     let nonASCII: UnsafePointer<UInt64>
     /// Words in each mask for this line, the zero word not counted.
@@ -56,19 +59,20 @@ struct MaskedStrings: JournalStringScanner {
         }
         let end = word &<< 6 | bits.trailingZeroBitCount
         p = end &+ 1
-        return RawValue(kind: .string, start: start, end: end, escaped: false, nonASCII: hasNonASCII(start, end))
+        return RawValue(kind: .string, start: start, end: end, escaped: Self.anyBit(backslashes, start, end),
+                        nonASCII: Self.anyBit(nonASCII, start, end))
     }
 
-    /// Whether any byte in `start..<end` is from 0x80.
+    /// Whether `mask` has a bit for any byte in `start..<end`.
     @inline(__always)
-    private func hasNonASCII(_ start: Int, _ end: Int) -> Bool {
+    private static func anyBit(_ mask: UnsafePointer<UInt64>, _ start: Int, _ end: Int) -> Bool {
         guard start < end else { return false }
         let first = start &>> 6, last = (end &- 1) &>> 6
         let fromStart = ~0 &<< UInt64(start & 63)
         let toEnd = ~0 &>> UInt64(63 &- ((end &- 1) & 63))
-        if first == last { return nonASCII[first] & fromStart & toEnd != 0 }
-        if nonASCII[first] & fromStart != 0 || nonASCII[last] & toEnd != 0 { return true }
-        for word in (first &+ 1)..<last where nonASCII[word] != 0 { return true }
+        if first == last { return mask[first] & fromStart & toEnd != 0 }
+        if mask[first] & fromStart != 0 || mask[last] & toEnd != 0 { return true }
+        for word in (first &+ 1)..<last where mask[word] != 0 { return true }
         return false
     }
 }

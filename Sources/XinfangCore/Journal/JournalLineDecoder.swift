@@ -15,7 +15,7 @@ import _Builtin_intrinsics.intel
 /// other strings directly (unescaping them when they hold a backslash). Unknown members are
 /// skipped with the strict parser, so they are checked as thoroughly as on the reference path.
 /// Where a string ends is found from the line's ``LineMasks`` when the processor has AVX2 and
-/// the line has no escape or control byte (``MaskedStrings``: its UTF-8 checked in that pass),
+/// the line has no control byte (``MaskedStrings``: escaped quotes told apart and its UTF-8 checked in that pass),
 /// else byte by byte (``BytewiseStrings``: UTF-8 checked while scanning).
 ///
 /// It answers `nil` whenever a line is anything but a plainly valid event (bad JSON, invalid
@@ -28,7 +28,7 @@ struct JournalLineDecoder {
     /// Which free texts the caller needs as `String`s.
     let texts: EventTexts
     /// Whether strings are found from ``LineMasks`` on the lines it takes (``MaskedStrings``): on a
-    /// processor with AVX2, for lines of at most 4 KiB with no backslash and no control byte.
+    /// processor with AVX2, for lines of at most 4 KiB with no control byte.
     let usesLineMasks: Bool
     /// The decoder's fixed tables and per-line slots, in one allocation (no array checks in the inner loop).
     private let storage: Storage
@@ -41,6 +41,7 @@ struct JournalLineDecoder {
     var escapedFields: UInt64 = 0
     var names = ByteStringTable()
     var timestamps = TimestampMemo()
+    /// Where strings with escapes are decoded (grown to the longest such string).
     var scratch: [UInt8] = []
     private var unknownKeys: [Range<Int>] = []
 
@@ -53,7 +54,6 @@ struct JournalLineDecoder {
         storage = Storage()
         values = storage.values
         keys = storage.keys
-        scratch.reserveCapacity(256)
     }
 
     /// The line's event, or nil when the reference path must decide (see the type's discussion).
@@ -63,9 +63,10 @@ struct JournalLineDecoder {
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
         do {
             if usesLineMasks, line.count <= LineMasks.maximumLength,
-               LineMasks.scan(bytes, count: line.count, quotes: storage.quotes, nonASCII: storage.nonASCII) {
-                try scanMembers(bytes, line.count, MaskedStrings(quotes: storage.quotes, nonASCII: storage.nonASCII,
-                                                                 words: (line.count &+ 63) &>> 6))
+               LineMasks.scan(bytes, count: line.count, quotes: storage.quotes, backslashes: storage.backslashes,
+                              nonASCII: storage.nonASCII) {
+                try scanMembers(bytes, line.count, MaskedStrings(quotes: storage.quotes, backslashes: storage.backslashes,
+                                                                 nonASCII: storage.nonASCII, words: (line.count &+ 63) &>> 6))
             } else {
                 try scanMembers(bytes, line.count, BytewiseStrings())
             }
