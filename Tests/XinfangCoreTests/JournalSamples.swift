@@ -166,6 +166,25 @@ enum JournalSamples {
     /// between members, every non-ASCII character as `\uXXXX` (a surrogate pair above U+FFFF).
     static func pythonStyle(_ line: [UInt8]) -> [UInt8] {
         guard let object = try? line.withUnsafeBytes({ try JSONParser.parseObjectLine($0) }) else { return line }
+        return pythonStyle(object)
+    }
+
+    /// A journal's lines as Python's `json.dumps` writes them (``pythonStyle(_:)``), each with its
+    /// `hash` member last, chained anew over the new bytes as docs/journal.md defines it.
+    static func pythonStyleJournal(_ journal: [UInt8]) -> [UInt8] {
+        var previous = JournalEvent.genesisHash
+        var out: [UInt8] = []
+        for line in journal.split(separator: 0x0A) {
+            guard var object = try? Array(line).withUnsafeBytes({ try JSONParser.parseObjectLine($0) }) else { return journal }
+            object.members.removeAll { $0.key == "hash" }
+            let body = Array(pythonStyle(object).dropLast())
+            previous = JournalHash.chain(previous: previous, body: body)
+            out += body + Array(#", "hash": "\#(previous)"}"#.utf8) + [0x0A]
+        }
+        return out
+    }
+
+    static func pythonStyle(_ object: JSONObject) -> [UInt8] {
         var out: [UInt8] = []
         func string(_ text: String) {
             out.append(UInt8(ascii: "\""))

@@ -109,6 +109,28 @@ final class VerifyPartsTests: XCTestCase {
         try assertSameAsReportingPass(chained(bodies).joined().map { $0 }, clean: true)
     }
 
+    /// A journal as Python's `json.dumps` writes it (`, "hash": "…"}`), chained over its own bytes:
+    /// clean on every core, each part's first hash read through the white space; one line with
+    /// more white space than a part start reads is left to the reporting pass and still clean.
+    func testAJournalAsPythonWritesItIsCleanOnEveryCore() throws {
+        let foreign = JournalSamples.pythonStyleJournal(JournalSamples.canonicalLines(events(seed: 50)).joined().map { $0 })
+        let lines = foreign.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { Array($0) + [0x0A] }
+        try assertSameAsReportingPass(foreign, clean: true)
+        let file = try JournalFile.openForReading(path: try write(foreign))
+        var starts: [Int] = [0]
+        for line in lines { starts.append(starts[starts.count - 1] + line.count) }
+        for (index, hash) in try file.storedHashes(before: starts.dropLast().map { $0 }).enumerated().dropFirst() {
+            XCTAssertEqual(hash, String(decoding: lines[index - 1].suffix(67).prefix(64), as: UTF8.self))
+        }
+        var spaced = lines
+        let widened = String(decoding: lines[40], as: UTF8.self).replacingOccurrences(of: #", "hash": "#, with: ", " + String(repeating: " ", count: 300) + #""hash": "#)
+        spaced[40] = Array(widened.utf8)
+        try assertSameAsReportingPass(spaced.joined().map { $0 }, clean: true, "300 spaces in line 41's hash member")
+        var edited = foreign
+        edited[foreign.count / 2] = edited[foreign.count / 2] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+        try assertSameAsReportingPass(edited, clean: false, "a byte changed")
+    }
+
     func testAnEditedByteAnywhereIsReportedAsByTheReportingPass() throws {
         let lines = JournalSamples.canonicalLines(events(seed: 44))
         let edges = try chunkEdges(lines)

@@ -105,7 +105,7 @@ extension Petitioner {
 
 /// The journal's hash chain.
 public enum JournalHash {
-    /// The suffix every journal line ends with: `,"hash":"` + 64 hex digits + `"}`.
+    /// The suffix every line xinfang writes ends with: `,"hash":"` + 64 hex digits + `"}`.
     public static let suffixLength = 9 + 64 + 2
 
     /// SHA-256 of `previous` (64 hex digits) then `body`, as 64 lowercase hex digits.
@@ -152,15 +152,44 @@ public enum JournalHash {
     }
 
     /// ``split(_:)`` without making a `String`: the hash is the line's 64 hex digits, in place.
+    ///
+    /// The writer's layout, `,"hash":"` + 64 digits + `"}`, is matched at once; a line written by
+    /// another tool may have JSON white space around the member's comma, key, colon, value and
+    /// closing brace (Python's `json.dumps` writes `, "hash": "…"}`), read from the end. The body
+    /// is the line up to, not including, that comma.
     public static func splitBytes(_ line: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, hash: UnsafeRawBufferPointer)? {
-        guard line.count > suffixLength else { return nil }
-        let suffixStart = line.count - suffixLength
-        let prefix: StaticString = #","hash":""#
-        guard memcmp(line.baseAddress! + suffixStart, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0,
-              line[line.count - 2] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") else { return nil }
-        let hashBytes = UnsafeRawBufferPointer(rebasing: line[(suffixStart + 9)..<(line.count - 2)])
-        guard isLowercaseHex(hashBytes) else { return nil }
-        return (UnsafeRawBufferPointer(rebasing: line[0..<suffixStart]), hashBytes)
+        if line.count > suffixLength {
+            let suffixStart = line.count - suffixLength
+            let prefix: StaticString = #","hash":""#
+            if memcmp(line.baseAddress! + suffixStart, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0,
+               line[line.count - 2] == UInt8(ascii: "\""), line[line.count - 1] == UInt8(ascii: "}") {
+                let hashBytes = UnsafeRawBufferPointer(rebasing: line[(suffixStart + 9)..<(line.count - 2)])
+                guard isLowercaseHex(hashBytes) else { return nil }
+                return (UnsafeRawBufferPointer(rebasing: line[0..<suffixStart]), hashBytes)
+            }
+        }
+        return splitSpaced(line)
+    }
+
+    /// ``splitBytes(_:)`` for a hash member with white space in it, read backwards from the line's end.
+    private static func splitSpaced(_ line: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, hash: UnsafeRawBufferPointer)? {
+        var end = line.count
+        /// Steps back over white space, then over `expected` when the bytes before are that.
+        func back(over expected: StaticString) -> Bool {
+            while end > 0, [0x20, 0x09, 0x0A, 0x0D].contains(line[end - 1]) { end -= 1 }
+            let count = expected.utf8CodeUnitCount
+            guard end >= count, memcmp(line.baseAddress! + end - count, expected.utf8Start, count) == 0 else { return false }
+            end -= count
+            return true
+        }
+        guard back(over: "}"), back(over: "\""), end >= 65 else { return nil }
+        let hashBytes = UnsafeRawBufferPointer(rebasing: line[(end - 64)..<end])
+        end -= 64
+        // The body is what comes before the comma, and is never empty.
+        guard line[end - 1] == UInt8(ascii: "\""), isLowercaseHex(hashBytes) else { return nil }
+        end -= 1
+        guard back(over: ":"), back(over: #""hash""#), back(over: ","), end > 0 else { return nil }
+        return (UnsafeRawBufferPointer(rebasing: line[0..<end]), hashBytes)
     }
 
     /// Whether every byte of `digits` is a lowercase hex digit (`0`–`9`, `a`–`f`): one pass without a branch per byte.

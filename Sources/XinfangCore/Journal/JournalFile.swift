@@ -107,17 +107,20 @@ public final class JournalFile: Sendable {
     }
 
     /// The `hash` member that ends the complete line ending at `end` (just after its line break),
-    /// exactly as ``JournalHash/splitBytes(_:)`` finds it; nil when the line does not end with one.
+    /// exactly as ``JournalHash/splitBytes(_:)`` finds it; nil when the line does not end with one,
+    /// or has more white space in its hash member than the 256 bytes read here hold (the caller
+    /// then reads the line its own way).
     /// - Throws: ``JournalError/io(_:)`` when reading fails.
     func storedHash(ofLineEndingAt end: Int) throws(JournalError) -> String? {
-        // The suffix `,"hash":"<64 digits>"}`, the line break after it, and the byte before it,
-        // which must be on the same line (the split needs a body before the suffix).
-        let length = JournalHash.suffixLength + 2
-        guard end >= length else { return nil }
-        guard let tail = try bytes(at: end - length, count: length) else { return nil }
-        guard tail[length - 1] == 0x0A, tail[0] != 0x0A else { return nil }
+        let window = Swift.min(end, 256)
+        guard window >= JournalHash.suffixLength + 2 else { return nil }
+        guard let tail = try bytes(at: end - window, count: window), tail[window - 1] == 0x0A else { return nil }
+        // The line's start, when it is in the window; a trailing `\r` is left to the split, which takes it for white space.
+        let start = tail[0..<(window - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        // Without its start in the window, the line's body may begin before it: only a split that
+        // leaves some of the body in the window is sure.
         return tail.withUnsafeBytes { bytes in
-            JournalHash.splitBytes(UnsafeRawBufferPointer(rebasing: bytes[0..<(length - 1)])).map { String(decoding: $0.hash, as: UTF8.self) }
+            JournalHash.splitBytes(UnsafeRawBufferPointer(rebasing: bytes[start..<(window - 1)])).map { String(decoding: $0.hash, as: UTF8.self) }
         }
     }
 
