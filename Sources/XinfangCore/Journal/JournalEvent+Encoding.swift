@@ -176,7 +176,7 @@ public enum JournalHash {
         var end = line.count
         /// Steps back over white space, then over `expected` when the bytes before are that.
         func back(over expected: StaticString) -> Bool {
-            while end > 0, [0x20, 0x09, 0x0A, 0x0D].contains(line[end - 1]) { end -= 1 }
+            while end > 0, line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0A || line[end - 1] == 0x0D { end -= 1 }
             let count = expected.utf8CodeUnitCount
             guard end >= count, memcmp(line.baseAddress! + end - count, expected.utf8Start, count) == 0 else { return false }
             end -= count
