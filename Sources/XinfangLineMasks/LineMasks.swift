@@ -31,13 +31,23 @@ public enum LineMasks {
     /// the journal decoder's byte-by-byte strings on a processor that could use them.
     public static let switchVariable = "XINFANG_LINE_MASKS"
 
-    /// Whether this build and this processor can run ``scan(_:count:quotes:nonASCII:)``: an x86-64
+    /// Whether this build and this processor can run ``scan(_:count:quotes:backslashes:nonASCII:)``: an x86-64
     /// build on a processor with AVX2 (Intel since 2013, AMD since 2015), unless ``switchVariable``
     /// is `0`. Read once.
     public static let isAvailable: Bool =
         ProcessInfo.processInfo.environment[switchVariable] != "0" && ProcessorFeatures.hasAVX2
 
-    /// The longest line ``scan(_:count:quotes:nonASCII:)`` takes.
+    /// What ``scan(_:count:quotes:backslashes:nonASCII:)`` found.
+    public enum Verdict: Sendable {
+        /// A byte below 0x20 or invalid UTF-8: the masks are not complete.
+        case refused
+        /// Complete masks of a line without a backslash (its backslash words are all zero).
+        case withoutBackslashes
+        /// Complete masks of a line with at least one backslash.
+        case withBackslashes
+    }
+
+    /// The longest line ``scan(_:count:quotes:backslashes:nonASCII:)`` takes.
     public static let maximumLength = 4096
     /// The words each mask needs for a line of ``maximumLength`` bytes, the zero word after them included.
     public static let maximumWords = maximumLength / 64 + 1
@@ -45,43 +55,63 @@ public enum LineMasks {
     /// Sets bit `i % 64` of word `i / 64` of `quotes` for each `"` at `line[i]` that is not escaped
     /// (an odd run of backslashes right before it), of `backslashes` for each `\`, and of `nonASCII`
     /// for each byte from 0x80, for the `count` bytes of `line`, and writes a zero word after the
-    /// last of each. Answers true when the line has no byte below 0x20 and is valid UTF-8 (RFC 3629:
-    /// no overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut short by the line's
-    /// end); the masks are complete only then.
+    /// last of each. The masks are complete when the line has no byte below 0x20 and is valid UTF-8
+    /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut short by
+    /// the line's end); the verdict says so, and whether the line has a backslash.
     ///
     /// - Precondition: ``isAvailable`` is true, `count` is at most ``maximumLength``, and each mask
     ///   has room for `count / 64 + 1` words.
     @inline(never)
     public static func scan(_ line: UnsafePointer<UInt8>, count: Int, quotes: UnsafeMutablePointer<UInt64>,
-                            backslashes: UnsafeMutablePointer<UInt64>, nonASCII: UnsafeMutablePointer<UInt64>) -> Bool {
+                            backslashes: UnsafeMutablePointer<UInt64>, nonASCII: UnsafeMutablePointer<UInt64>) -> Verdict {
         #if arch(x86_64)
         precondition(count <= maximumLength, "a line of \(count) bytes is longer than LineMasks takes")
+        // Most lines have no backslash: they are read without tracking escapes. The first
+        // backslash sends the line back to its start, to be read again tracking them.
+        if let verdict = scan(line, count: count, quotes: quotes, backslashes: backslashes, nonASCII: nonASCII, escapes: false) {
+            return verdict
+        }
+        return scan(line, count: count, quotes: quotes, backslashes: backslashes, nonASCII: nonASCII, escapes: true) ?? .refused
+        #else
+        preconditionFailure("LineMasks exists only on x86-64")
+        #endif
+    }
+
+    #if arch(x86_64)
+    /// One reading of the line; without `escapes`, nil at the first backslash (and no backslash word written).
+    @inline(__always)
+    private static func scan(_ line: UnsafePointer<UInt8>, count: Int, quotes: UnsafeMutablePointer<UInt64>,
+                             backslashes: UnsafeMutablePointer<UInt64>, nonASCII: UnsafeMutablePointer<UInt64>,
+                             escapes: Bool) -> Verdict? {
         var scanner = BlockScanner()
         var offset = 0
         var word = 0
         while offset &+ 64 <= count {
-            guard let masks = scanner.scan(line + offset, linesStart: offset == 0) else { return false }
+            guard let masks = scanner.scan(line + offset, linesStart: offset == 0, escapes: escapes) else {
+                return scanner.metBackslash ? nil : .refused
+            }
             quotes[word] = masks.quotes
-            backslashes[word] = masks.backslashes
+            if escapes { backslashes[word] = masks.backslashes }
             nonASCII[word] = masks.nonASCII
             offset &+= 64
             word &+= 1
         }
         if offset < count {
-            guard let masks = scanner.scanLast(line, from: offset, count: count) else { return false }
+            guard let masks = scanner.scanLast(line, from: offset, count: count, escapes: escapes) else {
+                return scanner.metBackslash ? nil : .refused
+            }
             quotes[word] = masks.quotes
-            backslashes[word] = masks.backslashes
+            if escapes { backslashes[word] = masks.backslashes }
             nonASCII[word] = masks.nonASCII
             word &+= 1
         }
         quotes[word] = 0
-        backslashes[word] = 0
+        if escapes { backslashes[word] = 0 }
         nonASCII[word] = 0
-        return scanner.isValid
-        #else
-        preconditionFailure("LineMasks exists only on x86-64")
-        #endif
+        guard scanner.isValid else { return .refused }
+        return escapes ? .withBackslashes : .withoutBackslashes
     }
+    #endif
 }
 
 #if arch(x86_64)
@@ -98,6 +128,8 @@ private struct BlockScanner {
     private var incomplete = _mm256_setzero_si256()
     /// 1 when the last block ended in an odd run of backslashes: this block's first byte is escaped.
     private var firstEscaped: UInt64 = 0
+    /// Whether ``scan(_:linesStart:escapes:)`` answered nil for a backslash (not tracking escapes).
+    private(set) var metBackslash = false
 
     /// Whether no UTF-8 error was found, a sequence left open at the line's end included.
     var isValid: Bool {
@@ -105,10 +137,11 @@ private struct BlockScanner {
         return _mm256_movemask_epi8(_mm256_cmpeq_epi8(all, _mm256_setzero_si256())) == -1
     }
 
-    /// The masks of the 64 bytes at `block`, or nil when they hold a byte below 0x20. The three
-    /// bytes before the block are read, unless it is the line's start (`linesStart`).
+    /// The masks of the 64 bytes at `block`, or nil when they hold a byte below 0x20, or a
+    /// backslash when not tracking `escapes` (``metBackslash`` then says so). The three bytes
+    /// before the block are read, unless it is the line's start (`linesStart`).
     @inline(__always)
-    mutating func scan(_ block: UnsafePointer<UInt8>, linesStart: Bool) -> Masks? {
+    mutating func scan(_ block: UnsafePointer<UInt8>, linesStart: Bool, escapes: Bool) -> Masks? {
         let low = Self.load(block), high = Self.load(block + 32)
         let nonASCII = Self.word(_mm256_movemask_epi8(low), _mm256_movemask_epi8(high))
         let space = _mm256_set1_epi8(0x20), backslash = _mm256_set1_epi8(0x5C), quote = _mm256_set1_epi8(0x22)
@@ -116,9 +149,16 @@ private struct BlockScanner {
         let belowSpace = Self.word(_mm256_movemask_epi8(_mm256_cmpgt_epi8(space, low)), _mm256_movemask_epi8(_mm256_cmpgt_epi8(space, high)))
         let backslashes = Self.word(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, backslash)),
                                     _mm256_movemask_epi8(_mm256_cmpeq_epi8(high, backslash)))
-        guard belowSpace & ~nonASCII == 0 else { return nil }
+        if escapes {
+            guard belowSpace & ~nonASCII == 0 else { return nil }
+        } else {
+            guard backslashes | (belowSpace & ~nonASCII) == 0 else {
+                metBackslash = belowSpace & ~nonASCII == 0
+                return nil
+            }
+        }
         var quotes = Self.word(_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, quote)), _mm256_movemask_epi8(_mm256_cmpeq_epi8(high, quote)))
-        if backslashes | firstEscaped != 0 { quotes &= ~escaped(backslashes) }
+        if escapes, backslashes | firstEscaped != 0 { quotes &= ~escaped(backslashes) }
         if nonASCII == 0 {
             // All ASCII: only a sequence left open by the block before can be wrong.
             errors = _mm256_or_si256(errors, incomplete)
@@ -156,7 +196,7 @@ private struct BlockScanner {
     /// The masks of the line's last `count - offset` bytes (fewer than 64), padded with spaces
     /// (ASCII, neither quote nor special) after the 32 bytes before them, zeros at the line's start.
     @inline(__always)
-    mutating func scanLast(_ line: UnsafePointer<UInt8>, from offset: Int, count: Int) -> Masks? {
+    mutating func scanLast(_ line: UnsafePointer<UInt8>, from offset: Int, count: Int, escapes: Bool) -> Masks? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
             let padded = buffer.baseAddress!
             if offset >= 32 {
@@ -167,7 +207,7 @@ private struct BlockScanner {
             let rest = count &- offset
             (padded + 32).update(from: line + offset, count: rest)
             (padded + 32 + rest).update(repeating: 0x20, count: 64 - rest)
-            return scan(padded + 32, linesStart: false)
+            return scan(padded + 32, linesStart: false, escapes: escapes)
         }
     }
 

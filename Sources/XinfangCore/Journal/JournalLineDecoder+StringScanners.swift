@@ -33,11 +33,33 @@ struct BytewiseStrings: JournalStringScanner {
     }
 }
 
-/// Strings read from ``LineMasks``: only for a line the masks were made for and found without a
-/// control byte and valid UTF-8. There every quote the masks keep (one no escape takes) opens or
-/// closes a string, so a string ends at the next bit of the quote mask, and has escapes when the
-/// backslash mask has a bit between its quotes.
+/// Strings read from ``LineMasks`` on a line the masks were made for and found without a
+/// control byte, without a backslash, and valid UTF-8 (``LineMasks/Verdict/withoutBackslashes``).
+/// There every quote opens or closes a string, so a string ends at the next bit of the quote
+/// mask, and has no escapes.
 struct MaskedStrings: JournalStringScanner {
+    /// The line's quote bits, word by word, then a zero word.
+    let quotes: UnsafePointer<UInt64>
+    /// The line's bytes from 0x80, word by word, then a zero word.
+    let nonASCII: UnsafePointer<UInt64>
+    /// Words in each mask for this line, the zero word not counted.
+    let words: Int
+
+    @inline(__always)
+    func readString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) -> RawValue? {
+        guard let end = LineMaskWords.nextBit(quotes, after: p, words: words) else { return nil }
+        let start = p &+ 1
+        p = end &+ 1
+        return RawValue(kind: .string, start: start, end: end, escaped: false,
+                        nonASCII: LineMaskWords.anyBit(nonASCII, start, end))
+    }
+}
+
+/// ``MaskedStrings`` for a line with backslashes (``LineMasks/Verdict/withBackslashes``): the
+/// quote mask leaves out the quotes escapes take, so every quote in it still opens or closes a
+/// string, and a string has escapes when the backslash mask has a bit between its quotes.
+/// (A scanner of its own, so that lines without a backslash never read that mask.)
+struct MaskedEscapedStrings: JournalStringScanner {
     /// The line's quote bits, escaped ones left out, word by word, then a zero word.
     let quotes: UnsafePointer<UInt64>
     /// The line's backslashes, word by word, then a zero word.
@@ -49,23 +71,33 @@ struct MaskedStrings: JournalStringScanner {
 
     @inline(__always)
     func readString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) -> RawValue? {
+        guard let end = LineMaskWords.nextBit(quotes, after: p, words: words) else { return nil }
+        let start = p &+ 1
+        p = end &+ 1
+        return RawValue(kind: .string, start: start, end: end, escaped: LineMaskWords.anyBit(backslashes, start, end),
+                        nonASCII: LineMaskWords.anyBit(nonASCII, start, end))
+    }
+}
+
+/// Reading ``LineMasks``' words: one bit per byte of the line, 64 bytes a word.
+enum LineMaskWords {
+    /// The first bit after bit `p` (the string's opening quote), before word `words`.
+    @inline(__always)
+    static func nextBit(_ mask: UnsafePointer<UInt64>, after p: Int, words: Int) -> Int? {
         let start = p &+ 1
         var word = start &>> 6
-        var bits = quotes[word] & (~0 &<< UInt64(start & 63))
+        var bits = mask[word] & (~0 &<< UInt64(start & 63))
         while bits == 0 {
             word &+= 1
             guard word < words else { return nil }
-            bits = quotes[word]
+            bits = mask[word]
         }
-        let end = word &<< 6 | bits.trailingZeroBitCount
-        p = end &+ 1
-        return RawValue(kind: .string, start: start, end: end, escaped: Self.anyBit(backslashes, start, end),
-                        nonASCII: Self.anyBit(nonASCII, start, end))
+        return word &<< 6 | bits.trailingZeroBitCount
     }
 
     /// Whether `mask` has a bit for any byte in `start..<end`.
     @inline(__always)
-    private static func anyBit(_ mask: UnsafePointer<UInt64>, _ start: Int, _ end: Int) -> Bool {
+    static func anyBit(_ mask: UnsafePointer<UInt64>, _ start: Int, _ end: Int) -> Bool {
         guard start < end else { return false }
         let first = start &>> 6, last = (end &- 1) &>> 6
         let fromStart = ~0 &<< UInt64(start & 63)

@@ -62,12 +62,18 @@ struct JournalLineDecoder {
         guard let raw = line.baseAddress, line.count < Int(Int32.max) else { return nil }
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
         do {
-            if usesLineMasks, line.count <= LineMasks.maximumLength,
-               LineMasks.scan(bytes, count: line.count, quotes: storage.quotes, backslashes: storage.backslashes,
-                              nonASCII: storage.nonASCII) {
-                try scanMembers(bytes, line.count, MaskedStrings(quotes: storage.quotes, backslashes: storage.backslashes,
-                                                                 nonASCII: storage.nonASCII, words: (line.count &+ 63) &>> 6))
-            } else {
+            let masks = usesLineMasks && line.count <= LineMasks.maximumLength
+                ? LineMasks.scan(bytes, count: line.count, quotes: storage.quotes, backslashes: storage.backslashes,
+                                 nonASCII: storage.nonASCII)
+                : .refused
+            let words = (line.count &+ 63) &>> 6
+            switch masks {
+            case .withoutBackslashes:
+                try scanMembers(bytes, line.count, MaskedStrings(quotes: storage.quotes, nonASCII: storage.nonASCII, words: words))
+            case .withBackslashes:
+                try scanMembers(bytes, line.count, MaskedEscapedStrings(quotes: storage.quotes, backslashes: storage.backslashes,
+                                                                        nonASCII: storage.nonASCII, words: words))
+            case .refused:
                 try scanMembers(bytes, line.count, BytewiseStrings())
             }
             return try build(bytes)
