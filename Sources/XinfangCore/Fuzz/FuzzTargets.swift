@@ -164,6 +164,27 @@ public enum FuzzTargets {
         } catch {
             broken.append("reading memory failed: \(error)")
         }
+        broken += fastDecodingAgrees(bytes)
+        return broken
+    }
+
+    /// Each line decoded the fast way (strings from the line masks where the processor has them,
+    /// and byte by byte) gives the reference path's event, or leaves the line to it.
+    static func fastDecodingAgrees(_ bytes: [UInt8]) -> [String] {
+        var broken: [String] = []
+        var masked = JournalLineDecoder(timeZone: .shanghai, usesLineMasks: true)
+        var bytewise = JournalLineDecoder(timeZone: .shanghai, usesLineMasks: false)
+        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            line.withUnsafeBytes { line in
+                let reference = try? JournalScanner.referenceEvent(line, timeZone: .shanghai)
+                for (way, event) in [("masked", masked.decode(line)), ("bytewise", bytewise.decode(line))] {
+                    guard let event else { continue }
+                    if event != reference {
+                        broken.append("line \(index + 1): the \(way) decoder gives \(event), the reference path \(reference.map { "\($0)" } ?? "a refusal")")
+                    }
+                }
+            }
+        }
         return broken
     }
 

@@ -178,8 +178,16 @@ extension JournalLineDecoder {
         return try trimmed(value, b, shared: shared)
     }
 
-    /// `optionalInstant`, required: the canonical layouts from the bytes, the lenient forms through the text parser.
+    /// `optionalInstant`, required: the canonical layouts from the bytes, the lenient forms through
+    /// the text parser; a time the journal cannot record (before 1970, or past 9999-12-30) is left
+    /// to the reference path, which words the refusal.
     mutating func instant(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Instant? {
+        guard let instant = try parsedInstant(field, b), instant.seconds >= 0,
+              OfficeTimeZone.writableRange.contains(instant.seconds) else { throw Fallback() }
+        return instant
+    }
+
+    private mutating func parsedInstant(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Instant? {
         guard let value = take(field), value.kind == .string else { throw Fallback() }
         if !value.escaped {
             // The writer's layout without the time zone (see `TimestampMemo.instant(writerLayout:)`).
