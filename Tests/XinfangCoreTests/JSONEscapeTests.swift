@@ -2,8 +2,8 @@ import XCTest
 @testable import XinfangCore
 
 /// The journal decoder's escape decoding against the strict parser and plain loops: `hex4`'s
-/// four digits at once for every byte in every place, and `decode` on random strings of valid and
-/// invalid escapes (it must give the parser's text, or refuse what the parser refuses).
+/// four digits at once for every byte in every place, and `decode` and `isValid` on random strings
+/// of valid and invalid escapes (they must give the parser's text, or refuse what it refuses).
 final class JSONEscapeTests: XCTestCase {
     /// Four hex digits one at a time.
     private func plainHex4(_ bytes: [UInt8]) -> UInt16? {
@@ -56,7 +56,7 @@ final class JSONEscapeTests: XCTestCase {
         return count.map { String(decoding: out[..<$0], as: UTF8.self) }
     }
 
-    func testDecodeGivesTheParsersTextOrRefusesWhatItRefuses() {
+    func testDecodeAndIsValidGiveTheParsersTextOrRefuseWhatItRefuses() {
         let pieces: [String] = [
             #"\u5e7f"#, #"\u5E7F"#, #"\u0041"#, #"\u00e9"#, #"\u07ff"#, #"\u0800"#, #"\uffff"#, #"\ud83d\ude00"#, #"\uDBFF\uDFFF"#,
             #"\""#, #"\\"#, #"\/"#, #"\b"#, #"\f"#, #"\n"#, #"\r"#, #"\t"#, "广州", "x", " ", "é", "😀",
@@ -73,6 +73,7 @@ final class JSONEscapeTests: XCTestCase {
             let bytes = Array(content.utf8)
             let expected = parsed(bytes)
             XCTAssertEqual(decoded(bytes), expected, content)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { JSONEscape.isValid($0.baseAddress!, 0, bytes.count) }, expected != nil, content)
             if expected == nil { refused += 1 } else { accepted += 1 }
         }
         XCTAssertGreaterThan(accepted, 2_000)

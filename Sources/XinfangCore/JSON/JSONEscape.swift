@@ -82,6 +82,36 @@ enum JSONEscape {
         return written
     }
 
+    /// Whether ``decode(_:_:_:into:)`` would take the escaped string content `bytes[start..<end]`,
+    /// without writing anything: for a text that is checked but not kept.
+    @inline(__always)
+    static func isValid(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var p = start
+        while p < end {
+            let byte = bytes[p]
+            guard byte == UInt8(ascii: "\\") else {
+                guard byte >= 0x20 else { return false }
+                p &+= 1
+                continue
+            }
+            guard p &+ 1 < end else { return false }
+            let escape = bytes[p &+ 1]
+            guard escape == UInt8(ascii: "u") else {
+                guard simple(escape) != nil else { return false }
+                p &+= 2
+                continue
+            }
+            guard let high = hex4(bytes, p &+ 2, end) else { return false }
+            p &+= 6
+            if high & 0xF800 == 0xD800 {
+                guard high < 0xDC00, p &+ 6 <= end, bytes[p] == UInt8(ascii: "\\"), bytes[p &+ 1] == UInt8(ascii: "u"),
+                      let low = hex4(bytes, p &+ 2, end), low & 0xFC00 == 0xDC00 else { return false }
+                p &+= 6
+            }
+        }
+        return true
+    }
+
     /// Writes the UTF-8 encoding of `scalar` (a valid Unicode scalar value) at `out` and returns its length.
     @inline(__always)
     static func writeUTF8(_ scalar: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {

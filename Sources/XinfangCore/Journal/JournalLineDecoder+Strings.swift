@@ -61,7 +61,7 @@ extension JournalLineDecoder {
     /// raw UTF-8 was checked when it was scanned).
     @inline(__always)
     mutating func validate(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) {
-        if value.kind == .string, value.escaped { _ = try unescapeIntoScratch(value, b) }
+        if value.kind == .string, value.escaped, !JSONEscape.isValid(b, value.start, value.end) { throw Fallback() }
     }
 
     /// Decodes a string with escapes exactly as ``JSONParser`` does (surrogate pairs joined, lone surrogates refused).
