@@ -67,16 +67,8 @@ enum JSONEscape {
                 p &+= 2
                 continue
             }
-            guard let high = hex4(bytes, p &+ 2, end) else { return nil }
-            p &+= 6
-            var scalar = UInt32(high)
-            if high & 0xF800 == 0xD800 {
-                // A high surrogate must be followed by a low one; a low one alone is refused.
-                guard high < 0xDC00, p &+ 6 <= end, bytes[p] == UInt8(ascii: "\\"), bytes[p &+ 1] == UInt8(ascii: "u"),
-                      let low = hex4(bytes, p &+ 2, end), low & 0xFC00 == 0xDC00 else { return nil }
-                p &+= 6
-                scalar = 0x10000 &+ ((UInt32(high) &- 0xD800) &<< 10) &+ (UInt32(low) &- 0xDC00)
-            }
+            guard let (scalar, length) = unicodeEscape(bytes, p, end) else { return nil }
+            p &+= length
             written &+= writeUTF8(scalar, to: out + written)
         }
         return written
@@ -101,15 +93,22 @@ enum JSONEscape {
                 p &+= 2
                 continue
             }
-            guard let high = hex4(bytes, p &+ 2, end) else { return false }
-            p &+= 6
-            if high & 0xF800 == 0xD800 {
-                guard high < 0xDC00, p &+ 6 <= end, bytes[p] == UInt8(ascii: "\\"), bytes[p &+ 1] == UInt8(ascii: "u"),
-                      let low = hex4(bytes, p &+ 2, end), low & 0xFC00 == 0xDC00 else { return false }
-                p &+= 6
-            }
+            guard let (_, length) = unicodeEscape(bytes, p, end) else { return false }
+            p &+= length
         }
         return true
+    }
+
+    /// The scalar the `\u` escape at `bytes[p]` stands for and the escape's length: 6 bytes, or 12
+    /// for a surrogate pair, which is joined; nil for bad digits or a lone surrogate.
+    @inline(__always)
+    static func unicodeEscape(_ bytes: UnsafePointer<UInt8>, _ p: Int, _ end: Int) -> (scalar: UInt32, length: Int)? {
+        guard let high = hex4(bytes, p &+ 2, end) else { return nil }
+        guard high & 0xF800 == 0xD800 else { return (UInt32(high), 6) }
+        // A high surrogate must be followed by a low one; a low one alone is refused.
+        guard high < 0xDC00, p &+ 12 <= end, bytes[p &+ 6] == UInt8(ascii: "\\"), bytes[p &+ 7] == UInt8(ascii: "u"),
+              let low = hex4(bytes, p &+ 8, end), low & 0xFC00 == 0xDC00 else { return nil }
+        return (0x10000 &+ ((UInt32(high) &- 0xD800) &<< 10) &+ (UInt32(low) &- 0xDC00), 12)
     }
 
     /// Writes the UTF-8 encoding of `scalar` (a valid Unicode scalar value) at `out` and returns its length.

@@ -7,7 +7,7 @@ extension JournalLineDecoder {
         let bytes = UnsafeRawBufferPointer(start: b + value.start, count: value.count)
         if value.escaped { return try unescape(value, b) }
         if value.nonASCII {
-            // Its UTF-8 was checked when it was scanned (both string scanners refuse invalid bytes), so
+            // Its UTF-8 was checked when it was scanned (every string scanner refuses invalid bytes), so
             // decoding repairs nothing. `String(validating:as:)` would check it again, through generic code.
             return String(decoding: bytes, as: UTF8.self)
         }
@@ -45,6 +45,7 @@ extension JournalLineDecoder {
         let found: ByteStringTable.Found
         if value.escaped {
             let count = try unescapeIntoScratch(value, b)
+            // A second reference to the buffer (not a copy), read while the table changes.
             let decoded = scratch
             found = decoded.withUnsafeBytes { names.find(UnsafeRawBufferPointer(rebasing: $0[..<count]), needsValidation: false) }
         } else {
@@ -71,7 +72,7 @@ extension JournalLineDecoder {
     }
 
     /// Decodes a string with escapes into the start of ``scratch`` and returns its length in bytes.
-    /// Its raw UTF-8 was checked when it was scanned (both string scanners refuse invalid bytes), and
+    /// Its raw UTF-8 was checked when it was scanned (every string scanner refuses invalid bytes), and
     /// escapes are ASCII, so the decoded bytes are valid UTF-8 too.
     @inline(__always)
     private mutating func unescapeIntoScratch(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Int {
