@@ -34,18 +34,6 @@ final class ForeignJournalTests: XCTestCase {
         }
     }
 
-    /// The sample letters filed, routed, replied to and rated (as in the demo), in `directory`.
-    private func writeSampleJournal(in directory: URL) throws -> [UInt8] {
-        let fixtures = GoldenCase.fixturesDirectory
-        let policy = ["--policy", fixtures.appendingPathComponent("policy.json").path]
-        for (verb, file) in [("file", "letters.ndjson"), ("assign", "handling/1-assign.ndjson"), ("reply", "handling/2-reply.ndjson")] {
-            let extra = verb == "assign" ? ["--auto"] : []
-            let result = runXinfang([verb] + extra + policy + [fixtures.appendingPathComponent(file).path], in: directory)
-            XCTAssertEqual(result.status, 0, result.stderr)
-        }
-        return Array(try Data(contentsOf: directory.appendingPathComponent("xinfang.ndjson")))
-    }
-
     func testAJournalAsPythonWritesItVerifiesGivesTheSameFiguresAndTakesNewLines() throws {
         let directory = try writeJournal(nil)
         defer { try? FileManager.default.removeItem(at: directory) }

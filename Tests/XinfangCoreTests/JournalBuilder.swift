@@ -87,6 +87,19 @@ func writeJournal(_ journal: [UInt8]?) throws -> URL {
     return directory
 }
 
+/// Files the sample letters in `directory`, routes them, replies to them and rates them (as the
+/// demo does) and returns the journal's bytes.
+func writeSampleJournal(in directory: URL, file: StaticString = #filePath, line: UInt = #line) throws -> [UInt8] {
+    let fixtures = GoldenCase.fixturesDirectory
+    let policy = ["--policy", fixtures.appendingPathComponent("policy.json").path]
+    for (verb, input) in [("file", "letters.ndjson"), ("assign", "handling/1-assign.ndjson"), ("reply", "handling/2-reply.ndjson")] {
+        let extra = verb == "assign" ? ["--auto"] : []
+        let result = runXinfang([verb] + extra + policy + [fixtures.appendingPathComponent(input).path], in: directory)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+    }
+    return Array(try Data(contentsOf: directory.appendingPathComponent("xinfang.ndjson")))
+}
+
 /// What one in-process run of `xinfang` printed and returned.
 struct RunResult {
     var stdout: String

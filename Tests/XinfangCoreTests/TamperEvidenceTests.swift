@@ -8,17 +8,9 @@ import XinfangCore
 final class TamperEvidenceTests: XCTestCase {
     /// A clean journal of the sample letters, routed, replied to and rated (as in the demo).
     private func cleanJournal() throws -> [UInt8] {
-        let fixtures = GoldenCase.fixturesDirectory
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xinfang-tamper-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try writeJournal(nil)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let policy = ["--policy", fixtures.appendingPathComponent("policy.json").path]
-        for (verb, file) in [("file", "letters.ndjson"), ("assign", "handling/1-assign.ndjson"), ("reply", "handling/2-reply.ndjson")] {
-            let extra = verb == "assign" ? ["--auto"] : []
-            let result = runXinfang([verb] + extra + policy + [fixtures.appendingPathComponent(file).path], in: directory)
-            XCTAssertEqual(result.status, 0, result.stderr)
-        }
-        return Array(try Data(contentsOf: directory.appendingPathComponent("xinfang.ndjson")))
+        return try writeSampleJournal(in: directory)
     }
 
     private func verify(_ journal: [UInt8]) throws -> (status: Int32, firstLine: Int?) {

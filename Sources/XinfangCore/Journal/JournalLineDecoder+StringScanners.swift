@@ -60,22 +60,16 @@ struct MaskedStrings: JournalStringScanner {
 /// string, and a string has escapes when the backslash mask has a bit between its quotes.
 /// (A scanner of its own, so that lines without a backslash never read that mask.)
 struct MaskedEscapedStrings: JournalStringScanner {
-    /// The line's quote bits, escaped ones left out, word by word, then a zero word.
-    let quotes: UnsafePointer<UInt64>
+    /// The line's quote bits (escaped ones left out) and bytes from 0x80.
+    let masks: MaskedStrings
     /// The line's backslashes, word by word, then a zero word.
     let backslashes: UnsafePointer<UInt64>
-    /// The line's bytes from 0x80, word by word, then a zero word.
-    let nonASCII: UnsafePointer<UInt64>
-    /// Words in each mask for this line, the zero word not counted.
-    let words: Int
 
     @inline(__always)
     func readString(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) -> RawValue? {
-        guard let end = LineMaskWords.nextBit(quotes, after: p, words: words) else { return nil }
-        let start = p &+ 1
-        p = end &+ 1
-        return RawValue(kind: .string, start: start, end: end, escaped: LineMaskWords.anyBit(backslashes, start, end),
-                        nonASCII: LineMaskWords.anyBit(nonASCII, start, end))
+        guard var value = masks.readString(b, n, &p) else { return nil }
+        value.escaped = LineMaskWords.anyBit(backslashes, value.start, value.end)
+        return value
     }
 }
 

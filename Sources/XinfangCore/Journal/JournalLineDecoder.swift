@@ -66,13 +66,12 @@ struct JournalLineDecoder {
                 ? LineMasks.scan(bytes, count: line.count, quotes: storage.quotes, backslashes: storage.backslashes,
                                  nonASCII: storage.nonASCII)
                 : .refused
-            let words = (line.count &+ 63) &>> 6
+            let strings = MaskedStrings(quotes: storage.quotes, nonASCII: storage.nonASCII, words: (line.count &+ 63) &>> 6)
             switch masks {
             case .withoutBackslashes:
-                try scanMembers(bytes, line.count, MaskedStrings(quotes: storage.quotes, nonASCII: storage.nonASCII, words: words))
+                try scanMembers(bytes, line.count, strings)
             case .withBackslashes:
-                try scanMembers(bytes, line.count, MaskedEscapedStrings(quotes: storage.quotes, backslashes: storage.backslashes,
-                                                                        nonASCII: storage.nonASCII, words: words))
+                try scanMembers(bytes, line.count, MaskedEscapedStrings(masks: strings, backslashes: storage.backslashes))
             case .refused:
                 try scanMembers(bytes, line.count, BytewiseStrings())
             }
