@@ -12,20 +12,22 @@ import _Builtin_intrinsics.intel
 import Foundation
 import XinfangProcessorFeatures
 
-/// One pass over a line that finds its quotes, backslashes and non-ASCII bytes and checks its UTF-8.
+/// One pass over a line (two for a line with a backslash) that finds its quotes, backslashes and
+/// non-ASCII bytes and checks its UTF-8.
 ///
 /// The journal decoder finds strings with this when it can: on a line with no byte below 0x20,
 /// every quote that no escape takes opens or closes a string, so a string ends at the next bit of
 /// the quote mask, and the whole line's UTF-8 is checked here in one go rather than string by
 /// string, with no branch that depends on where the Chinese characters are. A quote is escaped when
 /// an odd run of backslashes comes right before it (`\"` and `\\\"`, not `\\"`); the runs are found
-/// for 64 bytes at once as simdjson finds them (Langdale and Lemire, "Parsing gigabytes of JSON per
-/// second", VLDB Journal, 2019): adding each odd-placed run's start to the run carries out of its
-/// end exactly when the run's length is odd. The check is Keiser and
-/// Lemire's ("Validating UTF-8 in less than one instruction per byte", Software: Practice and
-/// Experience, 2021): three table look-ups per pair of bytes, by the nibbles of the first and the
-/// high nibble of the second, name every way the pair can be ill-formed; and the byte two or three
-/// after a three- or four-byte lead must be a continuation.
+/// for 64 bytes at once with simdjson's branchless carry trick (Langdale and Lemire, "Parsing
+/// gigabytes of JSON per second", VLDB Journal, 2019). Most lines have no backslash, and are read
+/// without tracking escapes; the first backslash sends a line back to its start.
+///
+/// The UTF-8 check is Keiser and Lemire's ("Validating UTF-8 in less than one instruction per
+/// byte", Software: Practice and Experience, 2021): three table look-ups per pair of bytes, by the
+/// nibbles of the first and the high nibble of the second, name every way the pair can be
+/// ill-formed; and the byte two or three after a three- or four-byte lead must be a continuation.
 public enum LineMasks {
     /// The environment variable that turns the masks off (`XINFANG_LINE_MASKS=0`), to time or check
     /// the journal decoder's byte-by-byte strings on a processor that could use them.
@@ -41,7 +43,7 @@ public enum LineMasks {
     public enum Verdict: Sendable {
         /// A byte below 0x20 or invalid UTF-8: the masks are not complete.
         case refused
-        /// Complete masks of a line without a backslash (its backslash words are all zero).
+        /// Complete masks of a line without a backslash (its backslash words are not written).
         case withoutBackslashes
         /// Complete masks of a line with at least one backslash.
         case withBackslashes
@@ -53,9 +55,9 @@ public enum LineMasks {
     public static let maximumWords = maximumLength / 64 + 1
 
     /// Sets bit `i % 64` of word `i / 64` of `quotes` for each `"` at `line[i]` that is not escaped
-    /// (an odd run of backslashes right before it), of `backslashes` for each `\`, and of `nonASCII`
-    /// for each byte from 0x80, for the `count` bytes of `line`, and writes a zero word after the
-    /// last of each. The masks are complete when the line has no byte below 0x20 and is valid UTF-8
+    /// (an odd run of backslashes right before it), of `backslashes` for each `\` (only on a line
+    /// that has one), and of `nonASCII` for each byte from 0x80, for the `count` bytes of `line`, and
+    /// writes a zero word after the last of each. The masks are complete when the line has no byte below 0x20 and is valid UTF-8
     /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut short by
     /// the line's end); the verdict says so, and whether the line has a backslash.
     ///
@@ -66,8 +68,8 @@ public enum LineMasks {
                             backslashes: UnsafeMutablePointer<UInt64>, nonASCII: UnsafeMutablePointer<UInt64>) -> Verdict {
         #if arch(x86_64)
         precondition(count <= maximumLength, "a line of \(count) bytes is longer than LineMasks takes")
-        // Most lines have no backslash: they are read without tracking escapes. The first
-        // backslash sends the line back to its start, to be read again tracking them.
+        // Read without tracking escapes; the first backslash sends the line back to its start,
+        // to be read again tracking them.
         if let verdict = scan(line, count: count, quotes: quotes, backslashes: backslashes, nonASCII: nonASCII, escapes: false) {
             return verdict
         }

@@ -15,8 +15,9 @@ import _Builtin_intrinsics.intel
 /// other strings directly (unescaping them when they hold a backslash). Unknown members are
 /// skipped with the strict parser, so they are checked as thoroughly as on the reference path.
 /// Where a string ends is found from the line's ``LineMasks`` when the processor has AVX2 and
-/// the line has no control byte (``MaskedStrings``: escaped quotes told apart and its UTF-8 checked in that pass),
-/// else byte by byte (``BytewiseStrings``: UTF-8 checked while scanning).
+/// the line has no control byte (``MaskedStrings``, or ``MaskedEscapedStrings`` for a line with
+/// a backslash: escaped quotes told apart and the UTF-8 checked in that pass), else byte by byte
+/// (``BytewiseStrings``: UTF-8 checked while scanning).
 ///
 /// It answers `nil` whenever a line is anything but a plainly valid event (bad JSON, invalid
 /// UTF-8, a duplicate key, a missing or wrong field, a key written with escapes, a number that
@@ -27,8 +28,8 @@ struct JournalLineDecoder {
     let timeZone: OfficeTimeZone
     /// Which free texts the caller needs as `String`s.
     let texts: EventTexts
-    /// Whether strings are found from ``LineMasks`` on the lines it takes (``MaskedStrings``): on a
-    /// processor with AVX2, for lines of at most 4 KiB with no control byte.
+    /// Whether strings are found from ``LineMasks`` on the lines it takes (``MaskedStrings``,
+    /// ``MaskedEscapedStrings``): on a processor with AVX2, for lines of at most 4 KiB with no control byte.
     let usesLineMasks: Bool
     /// The decoder's fixed tables and per-line slots, in one allocation (no array checks in the inner loop).
     private let storage: Storage
