@@ -74,6 +74,16 @@ enum JSONEscape {
         return written
     }
 
+    /// The text of the escaped string content `spelling` (``decode(_:_:_:into:)``), nil when it is invalid.
+    static func decodedText(_ spelling: UnsafeRawBufferPointer) -> String? {
+        guard let base = spelling.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return "" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: spelling.count) { buffer in
+            decode(base, 0, spelling.count, into: buffer.baseAddress!).map {
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<$0]), as: UTF8.self)
+            }
+        }
+    }
+
     /// Whether ``decode(_:_:_:into:)`` would take the escaped string content `bytes[start..<end]`,
     /// without writing anything: for a text that is checked but not kept.
     @inline(__always)

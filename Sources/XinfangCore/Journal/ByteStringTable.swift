@@ -44,10 +44,24 @@ struct ByteStringTable {
     /// - Parameter needsValidation: false when `bytes` is known to be ASCII or valid UTF-8.
     @inline(__always)
     mutating func find(_ bytes: UnsafeRawBufferPointer, needsValidation: Bool) -> Found {
-        let count = bytes.count
-        guard count <= Self.maxLength, let base = bytes.baseAddress else {
+        guard bytes.count <= Self.maxLength, bytes.baseAddress != nil else {
             return !needsValidation || String(validating: bytes, as: UTF8.self) != nil ? .notKept : .invalid
         }
+        return find(spelling: bytes) { bytes in
+            needsValidation ? String(validating: bytes, as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The entry of the name spelled `spelling` (for a JSON string with escapes, its bytes as
+    /// written), whose text `makeText` makes from it the first time it is seen (nil when the
+    /// spelling is not valid); ``Found/notKept`` when it is longer than ``maxLength``, unchecked.
+    ///
+    /// The same bytes always spell the same text, and spellings with and without escapes never
+    /// share bytes (only the former have a backslash), so each spelling is a key of its own.
+    @inline(__always)
+    mutating func find(spelling bytes: UnsafeRawBufferPointer, text makeText: (UnsafeRawBufferPointer) -> String?) -> Found {
+        let count = bytes.count
+        guard count <= Self.maxLength, let base = bytes.baseAddress else { return .notKept }
         let hash = ByteHash.hash(base, count)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -62,13 +76,7 @@ struct ByteStringTable {
             }
             slot = (slot + 1) & mask
         }
-        let text: String
-        if needsValidation {
-            guard let valid = String(validating: bytes, as: UTF8.self) else { return .invalid }
-            text = valid
-        } else {
-            text = String(decoding: bytes, as: UTF8.self)
-        }
+        guard let text = makeText(bytes) else { return .invalid }
         guard texts.count < Self.capacity else { return .notKept }
         let trimmed = text.trimmingSpaces()
         hashes.append(hash)

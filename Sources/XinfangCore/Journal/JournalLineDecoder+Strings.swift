@@ -38,19 +38,15 @@ extension JournalLineDecoder {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// The table's entry for the string's text (decoded first when it has escapes, so a name reads
-    /// the same however it was written); nil when the table does not keep it.
+    /// The table's entry for the string's text; nil when the table does not keep it. A spelling
+    /// with escapes (as another tool may write every name) is an entry of its own, its text decoded
+    /// the first time it is seen.
     @inline(__always)
     private mutating func sharedEntry(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Int? {
-        let found: ByteStringTable.Found
-        if value.escaped {
-            let count = try unescapeIntoScratch(value, b)
-            // A second reference to the buffer (not a copy), read while the table changes.
-            let decoded = scratch
-            found = decoded.withUnsafeBytes { names.find(UnsafeRawBufferPointer(rebasing: $0[..<count]), needsValidation: false) }
-        } else {
-            found = names.find(UnsafeRawBufferPointer(start: b + value.start, count: value.count), needsValidation: false)
-        }
+        let bytes = UnsafeRawBufferPointer(start: b + value.start, count: value.count)
+        let found = value.escaped
+            ? names.find(spelling: bytes, text: JSONEscape.decodedText)
+            : names.find(bytes, needsValidation: false)
         switch found {
         case .entry(let index): return index
         case .notKept: return nil
