@@ -148,8 +148,27 @@ final class PetitionReadingTests: XCTestCase {
             variants.append(line(JSONObject(members: letter.members.reversed())))
             for bytes in variants where assertSame(bytes, form: form) { decided += 1 }
         }
-        // The spaced-out lines, the reordered ones and the ones with trailing white space are plain.
-        XCTAssertEqual(decided, letters.count * 3)
+        // The spaced-out lines, the reordered ones, the ones with trailing white space and the two
+        // with escaped summaries are read fast.
+        XCTAssertEqual(decided, letters.count * 5)
+    }
+
+    func testLettersAsPythonWritesThemAreReadOnTheFastPathExactlyAsTheReferenceReadsThem() throws {
+        // A batch another tool wrote: `json.dumps`' separators and every Chinese character as `\uXXXX`.
+        for form in forms {
+            for letter in try letters() {
+                let python = JournalSamples.pythonStyle(line(letter))
+                XCTAssertTrue(python.contains(UInt8(ascii: "\\")))
+                XCTAssertTrue(assertSame(python, form: form), "left to the reference: \(String(decoding: python, as: UTF8.self))")
+            }
+        }
+        // Escapes the strict parser refuses are left to it, which words the refusal; escaped white space is trimmed.
+        let base = #"{"channel":"letter","summary":"SUMMARY","region":"广州市","category":"劳动社保","petitioner":{"name":"王伟"}}"#
+        for (summary, fast) in [(#"\u5de5\u8d44"#, true), (#"\u0020\u5de5\t"#, true), (#"\ud83d\ude00"#, true), (#"a\/b"#, true),
+                                (#"\ud800"#, false), (#"\q"#, false), (#"\u12"#, false), (#"x\"#, false)] {
+            let bytes = Array(base.replacingOccurrences(of: "SUMMARY", with: summary).utf8)
+            XCTAssertEqual(assertSame(bytes, form: forms[0]), fast, summary)
+        }
     }
 
     func testCSVRowsAreNotReadAsNDJSONLines() {

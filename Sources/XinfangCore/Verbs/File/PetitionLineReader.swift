@@ -3,9 +3,10 @@ import Foundation
 /// Reads a plain petition line straight from its bytes into a ``Filing``, without the JSON tree.
 ///
 /// It takes only what it plainly accepts: one object of `file`'s fields, each at most once;
-/// strings without escapes or control characters, in valid UTF-8; `true` or `false` for the
-/// flags; `people` as a plain whole number; a `petitioner` object of its own fields with string
-/// values; JSON white space anywhere between tokens. For anything else (`null`, an escape, a
+/// strings in valid UTF-8 without control characters, escapes decoded as the strict parser
+/// decodes them (keys without escapes); `true` or `false` for the flags; `people` as a plain whole
+/// number; a `petitioner` object of its own fields with string values; JSON white space anywhere
+/// between tokens. For anything else (`null`, a key with an escape, an invalid escape, a
 /// number like `2.0`, an unknown or repeated key, any syntax error) and for every line
 /// ``PetitionForm`` would refuse, it gives nil: the caller then reads the line the strict way
 /// (``JSONParser``, then ``PetitionForm``), which words the refusal. A line it does accept gives
@@ -141,34 +142,52 @@ struct PetitionLineReader: Sendable {
             return (start, end)
         }
 
-        /// ``string()`` trimmed as ``String/trimmingSpaces()`` trims it: a string whose first and last
-        /// bytes cannot be those of white space (``String/hasPlainEdges(_:_:)``) is taken as it is.
+        /// ``string()`` trimmed as ``String/trimmingSpaces()`` trims it: a string without escapes
+        /// whose first and last bytes cannot be those of white space (``String/hasPlainEdges(_:_:)``)
+        /// is taken as it is.
         private mutating func trimmedString() -> String? {
             let start = position + 1
-            guard let text = string() else { return nil }
-            return String.hasPlainEdges(bytes + start, position - 1 - start) ? text : text.trimmingSpaces()
+            guard let (text, escaped) = quoted() else { return nil }
+            return !escaped && String.hasPlainEdges(bytes + start, position - 1 - start) ? text : text.trimmingSpaces()
         }
 
-        /// A string without escapes or control characters, in valid UTF-8.
+        /// A string in valid UTF-8 without control characters, its escapes decoded as ``JSONParser`` decodes them.
         private mutating func string() -> String? {
+            quoted()?.text
+        }
+
+        /// ``string()``, and whether it was written with escapes (as Python's `json.dumps` writes
+        /// every Chinese character); nil for an invalid escape, a control character or bytes that
+        /// are not UTF-8, which the strict path words.
+        private mutating func quoted() -> (text: String, escaped: Bool)? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = position
-            while position + 8 <= count {
-                let word = UnsafeRawPointer(bytes + position).loadUnaligned(as: UInt64.self)
-                if NDJSONLine.wordNeedsEscape(word) { break }
-                position += 8
-            }
-            while position < count {
+            var escaped = false
+            while true {
+                while position + 8 <= count {
+                    let word = UnsafeRawPointer(bytes + position).loadUnaligned(as: UInt64.self)
+                    if NDJSONLine.wordNeedsEscape(word) { break }
+                    position += 8
+                }
+                guard position < count else { return nil }
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {
-                    let text = Self.text(bytes + start, position - start)
+                    let end = position
                     position += 1
-                    return text
+                    let raw = UnsafeRawBufferPointer(start: bytes + start, count: end - start)
+                    guard escaped else { return Self.text(bytes + start, end - start).map { ($0, false) } }
+                    guard UTF8Validation.firstInvalidOffset(raw) == nil, let text = JSONEscape.decodedText(raw) else { return nil }
+                    return (text, true)
                 }
-                guard byte >= 0x20, byte != UInt8(ascii: "\\") else { return nil }
-                position += 1
+                guard byte >= 0x20 else { return nil }
+                if byte == UInt8(ascii: "\\") {
+                    // The escaped byte is checked when the string is decoded.
+                    escaped = true
+                    position += 2
+                } else {
+                    position += 1
+                }
             }
-            return nil
         }
 
         /// The text of `count` bytes at `start`, or nil when they are not valid UTF-8.
