@@ -61,22 +61,13 @@ extension JournalLineDecoder {
         if value.kind == .string, value.escaped, !JSONEscape.isValid(b, value.start, value.end) { throw Fallback() }
     }
 
-    /// Decodes a string with escapes exactly as ``JSONParser`` does (surrogate pairs joined, lone surrogates refused).
+    /// Decodes a string with escapes exactly as ``JSONParser`` does (surrogate pairs joined, lone
+    /// surrogates refused). Its raw UTF-8 was checked when it was scanned (every string scanner
+    /// refuses invalid bytes), and escapes are ASCII, so the decoded bytes are valid UTF-8 too.
     mutating func unescape(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) -> String {
-        let count = try unescapeIntoScratch(value, b)
-        return scratch.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[..<count]), as: UTF8.self) }
-    }
-
-    /// Decodes a string with escapes into the start of ``scratch`` and returns its length in bytes.
-    /// Its raw UTF-8 was checked when it was scanned (every string scanner refuses invalid bytes), and
-    /// escapes are ASCII, so the decoded bytes are valid UTF-8 too.
-    @inline(__always)
-    private mutating func unescapeIntoScratch(_ value: RawValue, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Int {
-        if scratch.count < value.count {
-            scratch = [UInt8](repeating: 0, count: Swift.max(value.count, 2 &* scratch.count, 256))
+        guard let text = JSONEscape.decodedText(UnsafeRawBufferPointer(start: b + value.start, count: value.count)) else {
+            throw Fallback()
         }
-        let written = scratch.withUnsafeMutableBufferPointer { JSONEscape.decode(b, value.start, value.end, into: $0.baseAddress!) }
-        guard let written else { throw Fallback() }
-        return written
+        return text
     }
 }

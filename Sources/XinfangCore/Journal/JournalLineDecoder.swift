@@ -42,8 +42,6 @@ struct JournalLineDecoder {
     var escapedFields: UInt64 = 0
     var names = ByteStringTable()
     var timestamps = TimestampMemo()
-    /// Where strings with escapes are decoded (grown to the longest such string).
-    var scratch: [UInt8] = []
     private var unknownKeys: [Range<Int>] = []
 
     /// - Parameter usesLineMasks: whether to find strings from ``LineMasks`` where the processor
