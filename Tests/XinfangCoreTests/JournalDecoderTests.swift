@@ -93,6 +93,29 @@ class JournalDecoderTests: XCTestCase {
         }
     }
 
+    func testTimestampsWithFractionsOrZAreDecodedOnTheFastPathAsTheSameInstants() throws {
+        // Another tool's journal may write `recorded` as Python's `isoformat()` does, with
+        // microseconds, or every time in UTC: the same events, and no line left to the reference path.
+        let events = JournalSamples.events(cases: 100, seed: 31)
+        var decoder = makeDecoder(), plain = makeDecoder()
+        var random = SeededRandom(seed: 32)
+        var respelled = 0
+        for line in JournalSamples.canonicalLines(events) {
+            let body = Array(line.dropLast())
+            var object = try body.withUnsafeBytes { try JSONParser.parseObjectLine($0) }
+            for index in object.members.indices where ["at", "recorded"].contains(object.members[index].key) {
+                guard case .string(let text) = object.members[index].value,
+                      let spelled = JournalSamples.otherTimestampSpelling(text, &random) else { continue }
+                object.members[index].value = .string(spelled)
+                respelled += 1
+            }
+            let other = JournalSamples.pythonStyle(object)
+            XCTAssertTrue(assertSame(other, &decoder), "left to the reference path: \(String(decoding: other, as: UTF8.self))")
+            XCTAssertEqual(fast(other, &decoder), fast(body, &plain), String(decoding: other, as: UTF8.self))
+        }
+        XCTAssertGreaterThan(respelled, 2 * events.count - 100)
+    }
+
     func testWholeJournalScansAndFoldsIdenticallyBothWays() throws {
         let events = JournalSamples.events(cases: 250, seed: 21)
         var bytes = JournalSamples.wildLines(JournalSamples.canonicalLines(events), seed: 22).flatMap { $0 }

@@ -151,6 +151,13 @@ enum JournalSamples {
                                       at: random.below(object.members.count + 1))
             }
             if random.chance(0.2) {
+                for key in ["at", "recorded"] {
+                    guard case .string(let text)? = object[key], let spelled = otherTimestampSpelling(text, &random),
+                          let index = object.members.firstIndex(where: { $0.key == key }) else { continue }
+                    object.members[index].value = .string(spelled)
+                }
+            }
+            if random.chance(0.2) {
                 let absent = ["note", "leader", "from", "respondent", "via", "text", "source_id"].filter { object[$0] == nil }
                 if let key = absent.first { object.members.append(.init(key: key, value: .null)) }
             }
@@ -160,6 +167,16 @@ enum JournalSamples {
             random = writer.random
             return writer.bytes + [0x0A]
         }
+    }
+
+    /// The same instant as `text` (in the writer's layout) spelled as other tools write it: with a
+    /// fraction of a second (Python's `isoformat()` with microseconds), in UTC with `Z`, or both.
+    static func otherTimestampSpelling(_ text: String, _ random: inout SeededRandom) -> String? {
+        guard text.utf8.count == 25, case .success(let instant) = OfficeTimeZone.shanghai.parseTimestamp(text) else { return nil }
+        let fraction = random.pick(["", ".5", ".123456", ".000001"])
+        if random.chance(0.5) { return String(text.prefix(19)) + (fraction.isEmpty ? ".9" : fraction) + String(text.suffix(6)) }
+        let utc = (try? OfficeTimeZone(identifier: "UTC"))!.format(instant)
+        return String(utc.prefix(19)) + fraction + "Z"
     }
 
     /// `line` (one JSON object) as Python's `json.dumps` writes it by default: `", "` and `": "`

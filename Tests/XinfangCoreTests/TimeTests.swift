@@ -509,7 +509,8 @@ final class TimeTests: XCTestCase {
 
     func testBytesParserReturnsNilOnTruncatedAndGarbledInput() {
         var rng = SplitMix64(seed: 0xBAD_BEEF)
-        let valid = ["2026-03-04T09:15:00+08:00", "2026-03-04T01:15:00Z", "2026-03-04", "1999-12-31T23:59:60-11:30"]
+        let valid = ["2026-03-04T09:15:00+08:00", "2026-03-04T01:15:00Z", "2026-03-04", "1999-12-31T23:59:60-11:30",
+                     "2026-03-04T09:15:00.123456+08:00", "2026-03-04T01:15:00.5Z"]
         for text in valid {
             let bytes = Array(text.utf8)
             XCTAssertNotNil(shanghai.bytesParse(text), text)
@@ -529,7 +530,7 @@ final class TimeTests: XCTestCase {
         XCTAssertNil(shanghai.parseTimestamp(bytes: UnsafeRawBufferPointer(start: nil, count: 0)))
         // Lenient forms are for the String parser only.
         for lenient in ["2026-03-04t01:15:00Z", "2026-03-04 01:15:00Z", "2026-03-04T01:15:00z",
-                        "2026-03-04T01:15:00.1Z", "2026-03-04T09:15:00", "2026-03-04 09:15"] {
+                        "2026-03-04T01:15:00.1z", "2026-03-04T09:15:00", "2026-03-04T09:15:00.5", "2026-03-04 09:15"] {
             XCTAssertNil(shanghai.bytesParse(lenient), lenient)
             XCTAssertNotNil(try? shanghai.parseTimestamp(lenient).get(), lenient)
         }
@@ -562,6 +563,23 @@ final class TimeTests: XCTestCase {
             _ = junk.withUnsafeBytes { shanghai.parseTimestamp(bytes: $0) }
             _ = shanghai.parseTimestamp(String(decoding: junk, as: UTF8.self))
             _ = shanghai.parseDate(String(decoding: junk, as: UTF8.self))
+        }
+    }
+
+    func testBytesParserTruncatesFractionsAsTheStringParserDoes() {
+        let cases: [(String, String)] = [
+            ("2026-03-04T09:15:00.123456+08:00", "2026-03-04T09:15:00+08:00"),
+            ("2026-03-04T09:15:00.999999999-05:30", "2026-03-04T09:15:00-05:30"),
+            ("2026-03-04T01:15:00.5Z", "2026-03-04T01:15:00Z"),
+            ("2026-03-04T23:59:60.9+08:00", "2026-03-04T23:59:59+08:00"),
+        ]
+        for (withFraction, without) in cases {
+            XCTAssertEqual(shanghai.bytesParse(withFraction), shanghai.bytesParse(without), withFraction)
+            XCTAssertEqual(shanghai.bytesParse(withFraction).map { .success($0) }, shanghai.parseTimestamp(withFraction), withFraction)
+        }
+        for refused in ["2026-03-04T09:15:00.+08:00", "2026-03-04T09:15:00.Z", "2026-03-04T09:15:00.1", "2026-03-04T09:15:00.1+0800",
+                        "2026-03-04T09:15:00.1x+08:00", "2026-03-04T09:15:00,1+08:00", "2026-03-04T09:15:00.1+08:00Z"] {
+            XCTAssertNil(shanghai.bytesParse(refused), refused)
         }
     }
 

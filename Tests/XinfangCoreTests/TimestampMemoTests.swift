@@ -2,7 +2,8 @@ import XCTest
 @testable import XinfangCore
 
 /// The journal reader's remembering timestamp reader against `parseTimestamp(bytes:)`, including
-/// dates and offsets that differ from the remembered ones in one byte.
+/// dates and offsets that differ from the remembered ones in one byte, and timestamps with a
+/// fraction of a second or `Z`, which the memo reads in the writer's layout.
 final class TimestampMemoTests: XCTestCase {
     private let shanghai = OfficeTimeZone.shanghai
 
@@ -23,6 +24,10 @@ final class TimestampMemoTests: XCTestCase {
             "2026-03-04T09:15:00Z", "2026-03-04", "2026-03-04T09:15:00+0800", "2026-03-04t09:15:00+08:00", "2026-03-04T09:60:00+08:00",
             "2026-03-04T9:15:000+08:00", "2026-13-04T09:15:00+08:00", "0000-03-04T09:15:00+08:00", "2026-03-04T09:15:00*08:00",
             "2026-03-04T09:15:00+08:00",
+            // With a fraction or `Z`, read through the memo in the writer's layout.
+            "2026-03-04T09:15:00.250+08:00", "2026-03-04T09:15:00.250+08:30", "2026-03-04T01:15:00Z", "2026-03-04T01:15:00.999999Z",
+            "2026-03-04T09:15:00+08:00", "2026-03-04T09:15:00.+08:00", "2026-03-04T09:15:00.5+0800", "2026-03-04T09:15:00.5Z+08:00",
+            "2026-03-04T09:15:00.5", "2026-03-04T09:15:00.5z", "2026-03-04T25:15:00.5Z", "2026-02-30T09:15:00.5Z", "2026-03-04T09:15:00.1234567890+08:00",
         ]
         for text in fixed {
             let bytes = Array(text.utf8)
@@ -30,7 +35,8 @@ final class TimestampMemoTests: XCTestCase {
         }
         // Random one-byte changes of a few timestamps, read in a row so the memo mostly holds the originals.
         var random = SplitMix64(seed: 61)
-        let bases = ["2026-03-04T09:15:00+08:00", "2026-03-04T17:45:30-05:30", "1999-12-31T23:59:60-11:30"]
+        let bases = ["2026-03-04T09:15:00+08:00", "2026-03-04T17:45:30-05:30", "1999-12-31T23:59:60-11:30",
+                     "2026-03-04T17:45:30.123456+08:00", "2026-03-04T01:15:00.5Z", "2026-03-04T01:15:00Z"]
         var accepted = 0
         for round in 0..<30_000 {
             var bytes = Array(bases[round % bases.count].utf8)

@@ -193,12 +193,20 @@ extension JournalLineDecoder {
             // The writer's layout without the time zone (see `TimestampMemo.instant(writerLayout:)`).
             if value.count == TimestampMemo.writerLayoutCount {
                 if let instant = timestamps.instant(writerLayout: b + value.start) { return instant }
-            } else if let instant = timeZone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b + value.start, count: value.count)) {
+            } else if let instant = otherLayoutInstant(b + value.start, value.count) {
                 return instant
             }
         }
         guard case .success(let instant) = timeZone.parseTimestamp(try string(value, b)) else { throw Fallback() }
         return instant
+    }
+
+    /// A timestamp not in the writer's layout, read without making a `String`: with a fraction
+    /// or `Z` through the memo, other canonical layouts by `parseTimestamp(bytes:)`. Out of line,
+    /// so that the writer's layout keeps ``parsedInstant(_:_:)`` small.
+    @inline(never)
+    private mutating func otherLayoutInstant(_ p: UnsafePointer<UInt8>, _ count: Int) -> Instant? {
+        timestamps.instant(otherLayout: p, count) ?? timeZone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: p, count: count))
     }
 
     mutating func eventKind(_ b: UnsafePointer<UInt8>) throws(Fallback) -> EventKind {

@@ -3,8 +3,9 @@
 /// A journal's lines come in time order, so one line's `at` and `recorded`, and the lines around
 /// it, nearly always share the date and the UTC offset: for the writer's layout
 /// `YYYY-MM-DDTHH:MM:SS±HH:MM`, a date or an offset equal to the remembered one is recognised
-/// with one or two compares of its bytes, and only the six time digits are read. Everything
-/// else goes to ``OfficeTimeZone/parseTimestamp(bytes:)``, and the answers are that method's.
+/// with one or two compares of its bytes, and only the six time digits are read. The same layout
+/// with a fraction of a second or with `Z` is read the same way; everything else goes to
+/// ``OfficeTimeZone/parseTimestamp(bytes:)``, and the answers are that method's.
 struct TimestampMemo {
     /// The last valid date's ten bytes, as they load from memory, and its day number.
     private var dateLow: UInt64 = 0
@@ -20,9 +21,35 @@ struct TimestampMemo {
     /// The instant of the `count` bytes at `b`, exactly as `zone.parseTimestamp(bytes:)` reads them.
     @inline(__always)
     mutating func instant(_ b: UnsafePointer<UInt8>, _ count: Int, zone: OfficeTimeZone) -> Instant? {
-        guard count == Self.writerLayoutCount else { return zone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b, count: count)) }
-        return instant(writerLayout: b)
+        if count == Self.writerLayoutCount { return instant(writerLayout: b) }
+        return instant(otherLayout: b, count) ?? zone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b, count: count))
     }
+
+    /// ``instant(_:_:zone:)`` for the writer's layout with a fraction of a second
+    /// (`2026-03-04T09:15:00.123456+08:00`, as Python's `isoformat()` writes a time with
+    /// microseconds) or with `Z` for its offset: the seconds and the offset are copied into the
+    /// writer's layout (`+00:00` for `Z`; the fraction is truncated, as the parsers do) and read
+    /// through the memo. Nil for any other layout, and for a bad timestamp of these layouts.
+    mutating func instant(otherLayout b: UnsafePointer<UInt8>, _ count: Int) -> Instant? {
+        guard count >= 20, let zone = TimestampScanner.zoneStart(UnsafeRawBufferPointer(start: b, count: count)) else { return nil }
+        var layout: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &layout) { raw -> Instant? in
+            let out = raw.baseAddress!
+            out.copyMemory(from: b, byteCount: 19)
+            if count == zone + 6 {
+                (out + 19).copyMemory(from: b + zone, byteCount: 6)
+            } else if count == zone + 1, b[zone] == UInt8(ascii: "Z") {
+                out.storeBytes(of: Self.utcOffset.low, toByteOffset: 19, as: UInt32.self)
+                out.storeBytes(of: Self.utcOffset.high, toByteOffset: 23, as: UInt16.self)
+            } else {
+                return nil
+            }
+            return instant(writerLayout: out.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// `+00:00` as it loads from memory: four bytes, then two.
+    private static let utcOffset = (low: UInt32(littleEndian: 0x3A30_302B), high: UInt16(littleEndian: 0x3030))
 
     /// The length of the writer's layout, `YYYY-MM-DDTHH:MM:SS±HH:MM`.
     static let writerLayoutCount = 25

@@ -13,8 +13,8 @@
 // with an offset, no ISO week dates, no non-ASCII digits.
 //
 // `parseTimestamp(bytes:)` is the journal reader's hot path: the canonical layouts only
-// (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ`, `YYYY-MM-DDTHH:MM:SS±HH:MM`, uppercase `T`/`Z`),
-// no Foundation, no allocation. Whatever it accepts, `parseTimestamp(_:)` accepts with the same
+// (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.D+]Z`, `YYYY-MM-DDTHH:MM:SS[.D+]±HH:MM`, uppercase
+// `T`/`Z`), no Foundation, no allocation. Whatever it accepts, `parseTimestamp(_:)` accepts with the same
 // result; on `nil` a caller can fall back to `parseTimestamp(_:)` for the lenient forms and
 // for an error message.
 
@@ -78,15 +78,16 @@ extension OfficeTimeZone {
     }
 
     /// Hot-path parser for the canonical layouts only — `YYYY-MM-DDTHH:MM:SS+HH:MM`,
-    /// `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DD` (start of day in this time zone) — with
-    /// uppercase `T` and `Z`, no fraction, no surrounding bytes.
+    /// `YYYY-MM-DDTHH:MM:SSZ` (either with a fraction of a second after the seconds, as
+    /// Python's `isoformat()` writes, truncated) and `YYYY-MM-DD` (start of day in this time
+    /// zone) — with uppercase `T` and `Z`, no surrounding bytes.
     ///
     /// Returns `nil` if anything is off (layout, calendar, range); never traps, allocates or
     /// calls Foundation (a plain date in a year outside 1900…2100 may consult Foundation for the
     /// offset). Agrees with `parseTimestamp(_:)` on everything it accepts.
     public func parseTimestamp(bytes: UnsafeRawBufferPointer) -> Instant? {
         let n = bytes.count
-        guard n == 25 || n == 20 || n == 10, let date = CivilCalendar.scanDate(bytes),
+        guard n == 10 || n >= 20, let date = CivilCalendar.scanDate(bytes),
               CivilCalendar.isValid(year: date.year, month: date.month, day: date.day) else { return nil }
         let days = CivilCalendar.daysFromCivil(year: date.year, month: date.month, day: date.day)
         if n == 10 { return startOfDay(LocalDate(dayNumber: days)) }
@@ -97,17 +98,17 @@ extension OfficeTimeZone {
         let second = CivilCalendar.digits(bytes, 17, 2)
         // `digits` returns -1 for a non-digit, which the unsigned comparison also refuses.
         guard UInt(bitPattern: hour) <= 23, UInt(bitPattern: minute) <= 59,
-              UInt(bitPattern: second) <= 60 else { return nil }
+              UInt(bitPattern: second) <= 60, let zone = TimestampScanner.zoneStart(bytes) else { return nil }
         let local = days * 86_400 + hour * 3_600 + minute * 60 + Swift.min(second, 59)
-        if n == 20 {
-            guard bytes[19] == UInt8(ascii: "Z") else { return nil }
+        if n == zone + 1 {
+            guard bytes[zone] == UInt8(ascii: "Z") else { return nil }
             return Instant(seconds: Int64(local))
         }
-        let sign = bytes[19]
-        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
-              bytes[22] == UInt8(ascii: ":") else { return nil }
-        let offsetHours = CivilCalendar.digits(bytes, 20, 2)
-        let offsetMinutes = CivilCalendar.digits(bytes, 23, 2)
+        guard n == zone + 6 else { return nil }
+        let sign = bytes[zone]
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), bytes[zone + 3] == UInt8(ascii: ":") else { return nil }
+        let offsetHours = CivilCalendar.digits(bytes, zone + 1, 2)
+        let offsetMinutes = CivilCalendar.digits(bytes, zone + 4, 2)
         guard UInt(bitPattern: offsetHours) <= 23, UInt(bitPattern: offsetMinutes) <= 59 else { return nil }
         let offset = offsetHours * 3_600 + offsetMinutes * 60
         return Instant(seconds: Int64(sign == UInt8(ascii: "+") ? local - offset : local + offset))
@@ -147,6 +148,16 @@ enum TimestampScanner {
         var offsetRange = 0 ..< 0
     }
 
+    /// Where the time zone starts in a date-time of at least 20 bytes: after the seconds
+    /// (index 19) and their fraction, if any (`.` and at least one digit). Nil for a `.` without digits.
+    @inline(__always)
+    static func zoneStart(_ b: UnsafeRawBufferPointer) -> Int? {
+        guard b[19] == UInt8(ascii: ".") else { return 19 }
+        var p = 20
+        while p < b.count && b[p] &- 0x30 <= 9 { p += 1 }
+        return p > 20 ? p : nil
+    }
+
     /// Checks the layout only (digits where digits belong, separators); ranges are validated
     /// by the caller. `nil` means the layout is not an accepted form.
     static func scan(_ b: UnsafeRawBufferPointer) -> Fields? {
@@ -168,11 +179,9 @@ enum TimestampScanner {
         f.second = CivilCalendar.digits(b, 17, 2)
         guard f.second >= 0 else { return nil }
         var pos = 19
-        if pos < n && b[pos] == UInt8(ascii: ".") {
-            pos += 1
-            let fractionStart = pos
-            while pos < n && b[pos] &- 0x30 <= 9 { pos += 1 }
-            guard pos > fractionStart else { return nil }
+        if pos < n {
+            guard let zone = zoneStart(b) else { return nil }
+            pos = zone
         }
         f.timeRange = 11 ..< pos
         if pos == n { return f }                             // HH:MM:SS[.f], office-local
