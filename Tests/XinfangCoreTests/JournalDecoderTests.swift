@@ -218,6 +218,35 @@ class JournalDecoderTests: XCTestCase {
         XCTAssertGreaterThan(decided, 20)  // the valid odd lines are decided fast, not all left to the reference
     }
 
+    func testUnknownObjectsAndArraysAreSkippedOnTheFastPathAsTheStrictParserChecksThem() {
+        // Another tool's journal may carry members of its own with objects or arrays in them.
+        let rated = #"{"seq":5,"event":"rated","case":"XF-2026-000003","at":"2026-03-06T09:00:00+08:00","recorded":"2026-03-06T09:00:00+08:00","satisfaction":"satisfied"}"#
+        func with(_ member: String) -> [UInt8] { Array((rated.dropLast() + "," + member + "}").utf8) }
+        let deepest = String(repeating: "[", count: 63) + String(repeating: "]", count: 63)  // the line's object is depth 1
+        let decidedFast = [
+            #""operator":{"id":17,"name":"王芳","tags":["a","b"],"meta":{}}"#,
+            #""x":[ 1 , -2.5e3 , "é" , true , null , [ ] , { "a" : { "a" : [ {"b":"\u0041"} ] } } ]"#,
+            #""x":{"a":1,"b":{"a":2},"c":{"a":3}},"y":{"a":1}"#,
+            #""deep":"# + deepest,
+            #""x":{"a":[],"ab":{},"b":""}"#,
+        ]
+        let leftToReference = [
+            #""x":{"a":1,"a":2}"#, #""x":{"a":{"b":1,"b":2}}"#, #""x":[1,]"#, #""x":{"a":1,}"#, #""x":{"a" 1}"#,
+            #""x":{"é":1}"#, #""x":{"\u0061":1}"#, #""x":[1 2]"#, #""x":["\ud800"]"#, #""x":{1:2}"#, #""x":[}"#, #""x":[1"#,
+            #""x":{"a":01}"#, #""deep":["# + deepest + "]",
+            #""x":{"# + (0...64).map { #""k\#($0)":0"# }.joined(separator: ",") + "}",
+        ]
+        var decoder = makeDecoder()
+        for member in decidedFast {
+            XCTAssertTrue(assertSame(with(member), &decoder), "left to the reference path: \(member)")
+        }
+        for member in leftToReference {
+            XCTAssertNil(fast(with(member), &decoder), member)
+        }
+        // After refusals, the decoder still reads a line with the same unknown keys.
+        XCTAssertTrue(assertSame(with(decidedFast[2]), &decoder))
+    }
+
     func testKeysOtherThanTheExpectedOneAfterATrainedOrderDecodeTheSame() {
         // The decoder expects each member's usual successor; lines that break that habit must
         // still give the reference path's events (or be left to it).

@@ -226,15 +226,68 @@ struct JournalLineDecoder {
         return key
     }
 
-    /// Skips an unknown member's value, checked by the strict parser; a repeated unknown key is refused.
+    /// Skips an unknown member's value, checked as the strict parser checks it; a repeated unknown key is refused.
     private mutating func skipUnknown<S: JournalStringScanner>(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, key: Range<Int>,
                                                                depth: Int, from first: Int, _ strings: S) throws(Fallback) {
         for seen in unknownKeys[first...] where seen.count == key.count {
             if memcmp(b + seen.lowerBound, b + key.lowerBound, key.count) == 0 { throw Fallback() }
         }
         unknownKeys.append(key)
-        let value = try Self.scanValue(b, n, &p, depth: depth, strings)
-        try validate(value, b)
+        if b[p] == UInt8(ascii: "{") || b[p] == UInt8(ascii: "[") {
+            try skipContainer(b, n, &p, depth: depth + 1, strings)
+        } else {
+            let value = try Self.scanValue(b, n, &p, depth: depth, strings)
+            try validate(value, b)
+        }
+    }
+
+    /// Skips an object or an array in an unknown member's value (`p` at its `{` or `[`, which is
+    /// at `depth` as ``JSONParser`` counts it), checking it as the strict parser would without
+    /// building its tree: strings and numbers by the decoder's own scanners, nesting up to
+    /// ``JSONParser/maxDepth``, no key twice in one object. A key with an escape or a non-ASCII
+    /// byte (whose sameness is the strict parser's `String` comparison), or an object of more than
+    /// 64 keys, is left to the reference path.
+    private mutating func skipContainer<S: JournalStringScanner>(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int,
+                                                                 depth: Int, _ strings: S) throws(Fallback) {
+        guard depth <= JSONParser.maxDepth else { throw Fallback() }
+        let isObject = b[p] == UInt8(ascii: "{")
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        p += 1
+        Self.skipSpace(b, n, &p)
+        guard p < n else { throw Fallback() }
+        if b[p] == close {
+            p += 1
+            return
+        }
+        let keysFrom = unknownKeys.count
+        while true {
+            if isObject {
+                let key = try Self.scanKey(b, n, &p)
+                guard unknownKeys.count - keysFrom < 64 else { throw Fallback() }
+                for seen in unknownKeys[keysFrom...] where seen.count == key.count {
+                    if memcmp(b + seen.lowerBound, b + key.lowerBound, key.count) == 0 { throw Fallback() }
+                }
+                unknownKeys.append(key)
+            }
+            if b[p] == UInt8(ascii: "{") || b[p] == UInt8(ascii: "[") {
+                try skipContainer(b, n, &p, depth: depth + 1, strings)
+            } else {
+                let value = try Self.scanValue(b, n, &p, depth: depth, strings)
+                try validate(value, b)
+            }
+            Self.skipSpace(b, n, &p)
+            guard p < n else { throw Fallback() }
+            if b[p] == UInt8(ascii: ",") {
+                p += 1
+                Self.skipSpace(b, n, &p)
+                guard p < n else { throw Fallback() }
+                continue
+            }
+            guard b[p] == close else { throw Fallback() }
+            p += 1
+            unknownKeys.removeSubrange(keysFrom...)
+            return
+        }
     }
 
     /// Reads one value starting at `p` (not at white space).
