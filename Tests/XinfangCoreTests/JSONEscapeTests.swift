@@ -40,6 +40,32 @@ final class JSONEscapeTests: XCTestCase {
         XCTAssertNil(Array("12345".utf8).withUnsafeBufferPointer { JSONEscape.hex4($0.baseAddress!, 2, 5) })
     }
 
+    func testTheOneWordEscapeCheckTakesExactlyTheEscapesBelowSurrogates() {
+        // Every byte in each of the eight places of `\u4e2d` and the two bytes after it, which must not matter.
+        let base = Array(#"\u4e2dxy"#.utf8)
+        func expected(_ bytes: [UInt8]) -> Bool {
+            bytes[0] == UInt8(ascii: "\\") && bytes[1] == UInt8(ascii: "u") && (plainHex4(Array(bytes[2..<6])).map { $0 < 0xD000 } ?? false)
+        }
+        func taken(_ bytes: [UInt8]) -> Bool {
+            JSONEscape.isEscapeBelowSurrogates(UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }))
+        }
+        var takenCount = 0
+        for place in 0..<8 {
+            for byte in 0...255 {
+                var bytes = base
+                bytes[place] = UInt8(byte)
+                XCTAssertEqual(taken(bytes), expected(bytes), "\(bytes)")
+                if taken(bytes) { takenCount += 1 }
+            }
+        }
+        // `\` and `u` one byte each; the first digit 0-9, a-c, A-C; the other three any of 22 hex digits; the last two places any byte.
+        XCTAssertEqual(takenCount, 1 + 1 + 16 + 3 * 22 + 2 * 256)
+        for (text, isTaken) in [(#"\u0000xy"#, true), (#"\ucfffxy"#, true), (#"\uCFFFxy"#, true), (#"\ud000xy"#, false),
+                                (#"\uD7FFxy"#, false), (#"\ud83dxy"#, false), (#"\ue000xy"#, false), (#"\U4e2dxy"#, false)] {
+            XCTAssertEqual(taken(Array(text.utf8)), isTaken, text)
+        }
+    }
+
     /// What the strict parser makes of the string content `content`: its text, or nil when it refuses it.
     private func parsed(_ content: [UInt8]) -> String? {
         let line = Array(#"{"k":""#.utf8) + content + Array(#""}"#.utf8)
@@ -59,6 +85,7 @@ final class JSONEscapeTests: XCTestCase {
     func testDecodeAndIsValidGiveTheParsersTextOrRefuseWhatItRefuses() {
         let pieces: [String] = [
             #"\u5e7f"#, #"\u5E7F"#, #"\u0041"#, #"\u00e9"#, #"\u07ff"#, #"\u0800"#, #"\uffff"#, #"\ud83d\ude00"#, #"\uDBFF\uDFFF"#,
+            #"\ucfff"#, #"\uCAFE"#, #"\ud7a3"#, #"\ue000"#, #"\u4e2d\u6587"#,
             #"\""#, #"\\"#, #"\/"#, #"\b"#, #"\f"#, #"\n"#, #"\r"#, #"\t"#, "广州", "x", " ", "é", "😀",
             // Refused: unknown escapes, short or bad hex, lone or reversed surrogates, a control byte.
             #"\q"#, #"\u12"#, #"\u00G0"#, #"\ud800x"#, #"\udc00"#, #"\ude00\ud83d"#, #"\ud83d\u0041"#, "\u{1}", #"\U0041"#,

@@ -18,27 +18,49 @@ enum JSONEscape {
     }
 
     /// The four hex digits at `bytes[offset...]` (a `\u` escape's) as a number; nil unless all four are hex digits before `end`.
-    ///
-    /// All four at once, in the bytes of one 32-bit word: each byte is tested against the ranges
-    /// `0`–`9` and (case folded by `| 0x20`) `a`–`f` by adding what makes its top bit flip at a
-    /// range's ends. ASCII bytes never carry into their neighbours; others are refused first.
     @inline(__always)
     static func hex4(_ bytes: UnsafePointer<UInt8>, _ offset: Int, _ end: Int) -> UInt16? {
         guard offset &+ 4 <= end else { return nil }
         let word = UInt32(littleEndian: UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt32.self))
-        let tops: UInt32 = 0x8080_8080
-        guard word & tops == 0 else { return nil }
-        // Top bit set from `0` (0x30) on, and from `:` (0x3A) on.
-        let digit = (word &+ 0x5050_5050) & ~(word &+ 0x4646_4646) & tops
-        let folded = word | 0x2020_2020
-        // Top bit set from `a` (0x61) on, and from `g` (0x67) on.
-        let letter = (folded &+ 0x1F1F_1F1F) & ~(folded &+ 0x1919_1919) & tops
-        guard digit | letter == tops else { return nil }
+        guard let letters = hexLetters(word) else { return nil }
         // A digit's value is its low nibble; a letter's, its low nibble plus 9.
-        let nibbles = (word & 0x0F0F_0F0F) &+ (letter &>> 7) &* 9
+        let nibbles = (word & 0x0F0F_0F0F) &+ (letters &>> 7) &* 9
         // The first digit is the lowest byte and the most significant: pair them up, then join the pairs.
         let pairs = (nibbles &<< 4 | nibbles &>> 8) & 0x00FF_00FF
         return UInt16(truncatingIfNeeded: (pairs & 0xFF) &<< 8 | pairs &>> 16)
+    }
+
+    /// Whether the four bytes of `word` (in memory order) are all hex digits: then the top bit of
+    /// each byte that is a letter, else nil.
+    ///
+    /// All four at once: each byte is tested against the ranges `0`–`9` and (case folded by
+    /// `| 0x20`) `a`–`f` by adding what makes its top bit flip at a range's ends. ASCII bytes
+    /// never carry into their neighbours; others are refused first.
+    @inline(__always)
+    private static func hexLetters(_ word: UInt32) -> UInt32? {
+        let tops: UInt32 = 0x8080_8080
+        guard word & tops == 0 else { return nil }
+        // Top bit set from `0` (0x30) on, and from `:` (0x3A) on.
+        let digits = (word &+ 0x5050_5050) & ~(word &+ 0x4646_4646) & tops
+        let folded = word | 0x2020_2020
+        // Top bit set from `a` (0x61) on, and from `g` (0x67) on.
+        let letters = (folded &+ 0x1F1F_1F1F) & ~(folded &+ 0x1919_1919) & tops
+        guard digits | letters == tops else { return nil }
+        return letters
+    }
+
+    /// Whether the first six of the eight bytes in `word` (in memory order) are a `\u` escape of a
+    /// scalar below U+D000: no surrogate, so valid on its own. The text another tool writes with
+    /// every non-ASCII character escaped is nearly all such escapes (Chinese is U+4E00–U+9FFF); an
+    /// escape this does not take (a surrogate, Hangul from U+D000, a bad digit) is left to
+    /// ``unicodeEscape(_:_:_:)``.
+    @inline(__always)
+    static func isEscapeBelowSurrogates(_ word: UInt64) -> Bool {
+        // `\` is 0x5C and `u` 0x75; the first digit (the word's third byte) is not `d` or `D` (nor `e`, `f`).
+        guard word & 0xFFFF == 0x755C else { return false }
+        let digits = UInt32(truncatingIfNeeded: word &>> 16)
+        guard (digits | 0x20) & 0xFF < UInt32(UInt8(ascii: "d")) else { return false }
+        return hexLetters(digits) != nil
     }
 
     /// Decodes the escaped string content `bytes[start..<end]` (valid UTF-8 between its escapes)
@@ -94,6 +116,11 @@ enum JSONEscape {
             guard byte == UInt8(ascii: "\\") else {
                 guard byte >= 0x20 else { return false }
                 p &+= 1
+                continue
+            }
+            // Most escapes another tool writes take one word (its last two bytes may be the next escape's).
+            if p &+ 8 <= end, isEscapeBelowSurrogates(UInt64(littleEndian: UnsafeRawPointer(bytes + p).loadUnaligned(as: UInt64.self))) {
+                p &+= 6
                 continue
             }
             guard p &+ 1 < end else { return false }
