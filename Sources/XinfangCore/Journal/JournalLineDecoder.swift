@@ -229,10 +229,25 @@ struct JournalLineDecoder {
     /// Skips an unknown member's value, checked as the strict parser checks it; a repeated unknown key is refused.
     private mutating func skipUnknown<S: JournalStringScanner>(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int, key: Range<Int>,
                                                                depth: Int, from first: Int, _ strings: S) throws(Fallback) {
+        try noteUnknownKey(b, key, from: first)
+        try skipUnknownValue(b, n, &p, in: depth, strings)
+    }
+
+    /// Notes an unknown key of one object, whose keys are those of ``unknownKeys`` from `first` on;
+    /// a key the object already had is for the reference path.
+    @inline(__always)
+    private mutating func noteUnknownKey(_ b: UnsafePointer<UInt8>, _ key: Range<Int>, from first: Int) throws(Fallback) {
         for seen in unknownKeys[first...] where seen.count == key.count {
             if memcmp(b + seen.lowerBound, b + key.lowerBound, key.count) == 0 { throw Fallback() }
         }
         unknownKeys.append(key)
+    }
+
+    /// Skips an unknown value (`p` at its first byte) in an object or array at `depth`, checked as
+    /// the strict parser checks it.
+    @inline(__always)
+    private mutating func skipUnknownValue<S: JournalStringScanner>(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int,
+                                                                    in depth: Int, _ strings: S) throws(Fallback) {
         if b[p] == UInt8(ascii: "{") || b[p] == UInt8(ascii: "[") {
             try skipContainer(b, n, &p, depth: depth + 1, strings)
         } else {
@@ -264,17 +279,9 @@ struct JournalLineDecoder {
             if isObject {
                 let key = try Self.scanKey(b, n, &p)
                 guard unknownKeys.count - keysFrom < 64 else { throw Fallback() }
-                for seen in unknownKeys[keysFrom...] where seen.count == key.count {
-                    if memcmp(b + seen.lowerBound, b + key.lowerBound, key.count) == 0 { throw Fallback() }
-                }
-                unknownKeys.append(key)
+                try noteUnknownKey(b, key, from: keysFrom)
             }
-            if b[p] == UInt8(ascii: "{") || b[p] == UInt8(ascii: "[") {
-                try skipContainer(b, n, &p, depth: depth + 1, strings)
-            } else {
-                let value = try Self.scanValue(b, n, &p, depth: depth, strings)
-                try validate(value, b)
-            }
+            try skipUnknownValue(b, n, &p, in: depth, strings)
             Self.skipSpace(b, n, &p)
             guard p < n else { throw Fallback() }
             if b[p] == UInt8(ascii: ",") {
