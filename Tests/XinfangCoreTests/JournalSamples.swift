@@ -173,7 +173,8 @@ enum JournalSamples {
     /// fraction of a second (Python's `isoformat()` with microseconds), in UTC with `Z`, or both.
     static func otherTimestampSpelling(_ text: String, _ random: inout SeededRandom) -> String? {
         guard text.utf8.count == 25, case .success(let instant) = OfficeTimeZone.shanghai.parseTimestamp(text) else { return nil }
-        let fraction = random.pick(["", ".5", ".123456", ".000001"])
+        // With `Z`, ".1234" makes 25 bytes, the length of the writer's own layout.
+        let fraction = random.pick(["", ".5", ".1234", ".123456", ".000001"])
         if random.chance(0.5) { return String(text.prefix(19)) + (fraction.isEmpty ? ".9" : fraction) + String(text.suffix(6)) }
         let utc = (try? OfficeTimeZone(identifier: "UTC"))!.format(instant)
         return String(utc.prefix(19)) + fraction + "Z"

@@ -190,12 +190,12 @@ extension JournalLineDecoder {
     private mutating func parsedInstant(_ field: Field, _ b: UnsafePointer<UInt8>) throws(Fallback) -> Instant? {
         guard let value = take(field), value.kind == .string else { throw Fallback() }
         if !value.escaped {
-            // The writer's layout without the time zone (see `TimestampMemo.instant(writerLayout:)`).
-            if value.count == TimestampMemo.writerLayoutCount {
-                if let instant = timestamps.instant(writerLayout: b + value.start) { return instant }
-            } else if let instant = otherLayoutInstant(b + value.start, value.count) {
+            // The writer's layout without the time zone (see `TimestampMemo.instant(writerLayout:)`);
+            // 25 bytes may also be another layout (`…:SS.1234Z`).
+            if value.count == TimestampMemo.writerLayoutCount, let instant = timestamps.instant(writerLayout: b + value.start) {
                 return instant
             }
+            if let instant = otherLayoutInstant(b + value.start, value.count) { return instant }
         }
         guard case .success(let instant) = timeZone.parseTimestamp(try string(value, b)) else { throw Fallback() }
         return instant

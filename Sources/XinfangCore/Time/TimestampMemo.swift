@@ -21,7 +21,8 @@ struct TimestampMemo {
     /// The instant of the `count` bytes at `b`, exactly as `zone.parseTimestamp(bytes:)` reads them.
     @inline(__always)
     mutating func instant(_ b: UnsafePointer<UInt8>, _ count: Int, zone: OfficeTimeZone) -> Instant? {
-        if count == Self.writerLayoutCount { return instant(writerLayout: b) }
+        // 25 bytes may also be another layout: `…:SS.1234Z`.
+        if count == Self.writerLayoutCount, let instant = instant(writerLayout: b) { return instant }
         return instant(otherLayout: b, count) ?? zone.parseTimestamp(bytes: UnsafeRawBufferPointer(start: b, count: count))
     }
 
