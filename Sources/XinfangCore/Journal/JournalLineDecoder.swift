@@ -138,8 +138,13 @@ struct JournalLineDecoder {
             // The pattern's 16 bytes were there, so its at most 15 leave `p` inside the line.
             p &+= Int(keys.patterns[expected.rawValue].quotedCount)
             if b[p] <= 0x20 {
-                Self.skipSpace(b, n, &p)
-                guard p < n else { throw Fallback() }
+                // One space after the colon, as `json.dumps` writes `": "`, then the value; else any white space.
+                if b[p] == UInt8(ascii: " "), p &+ 1 < n, b[p &+ 1] > 0x20 {
+                    p &+= 1
+                } else {
+                    Self.skipSpace(b, n, &p)
+                    guard p < n else { throw Fallback() }
+                }
             }
         } else {
             let key = try Self.scanKey(b, n, &p)
@@ -161,6 +166,11 @@ struct JournalLineDecoder {
     private static func endOfMember(_ b: UnsafePointer<UInt8>, _ n: Int, _ p: inout Int) throws(Fallback) -> Bool {
         if p + 1 < n, b[p] == UInt8(ascii: ","), b[p + 1] == UInt8(ascii: "\"") {
             p += 1
+            return false
+        }
+        // `, "` as `json.dumps` writes it.
+        if p + 2 < n, b[p] == UInt8(ascii: ","), b[p + 1] == UInt8(ascii: " "), b[p + 2] == UInt8(ascii: "\"") {
+            p += 2
             return false
         }
         skipSpace(b, n, &p)
