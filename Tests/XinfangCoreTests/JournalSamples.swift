@@ -176,7 +176,7 @@ enum JournalSamples {
         // With `Z`, ".1234" makes 25 bytes, the length of the writer's own layout.
         let fraction = random.pick(["", ".5", ".1234", ".123456", ".000001"])
         if random.chance(0.5) { return String(text.prefix(19)) + (fraction.isEmpty ? ".9" : fraction) + String(text.suffix(6)) }
-        let utc = (try? OfficeTimeZone(identifier: "UTC"))!.format(instant)
+        let utc = try! OfficeTimeZone(identifier: "UTC").format(instant)
         return String(utc.prefix(19)) + fraction + "Z"
     }
 
