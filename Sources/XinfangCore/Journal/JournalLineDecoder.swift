@@ -13,7 +13,8 @@ import _Builtin_intrinsics.intel
 /// the event's kind needs: timestamps from their fixed layout, unit, region and category names
 /// through a ``ByteStringTable`` (so equal names share one `String` and are validated once),
 /// other strings directly (unescaping them when they hold a backslash). Unknown members are
-/// skipped with the strict parser, so they are checked as thoroughly as on the reference path.
+/// skipped by the same scanners (objects and arrays in them too, with the strict parser's depth
+/// limit and duplicate-key refusal), so they are checked as thoroughly as on the reference path.
 /// Where a string ends is found from the line's ``LineMasks`` when the processor has AVX2 and
 /// the line has no control byte (``MaskedStrings``, or ``MaskedEscapedStrings`` for a line with
 /// a backslash: escaped quotes told apart and the UTF-8 checked in that pass), else byte by byte
