@@ -128,14 +128,19 @@ final class CaseIndexTests: XCTestCase {
         var unchanged = first
         XCTAssertEqual(unchanged.absorbDense(clash, offset: 1 << 16), false)
         XCTAssertEqual(unchanged["XF-2026-000002"], 1)
-        // Another office's numbers, or numbers that are hashed: left to the caller, key by key.
+        // Another office's numbers get a table of their own.
         var otherOffice = CaseIndex()
         otherOffice["GD-2026-000009"] = 0
+        var withOther = first
+        XCTAssertEqual(withOther.absorbDense(otherOffice, offset: 1 << 16), true)
+        XCTAssertEqual(withOther["GD-2026-000009"], 1 << 16)
+        XCTAssertEqual(withOther["XF-2026-000002"], 1)
+        XCTAssertNil(withOther["GD-2026-000001"])
+        // Numbers that are hashed: left to the caller, key by key.
         var hashed = CaseIndex()
         hashed["XF-2026-000010"] = 0
         hashed["LEGACY-10"] = 1
         var untouched = first
-        XCTAssertNil(untouched.absorbDense(otherOffice, offset: 1 << 16))
         XCTAssertNil(untouched.absorbDense(hashed, offset: 1 << 16))
         XCTAssertNil(untouched["XF-2026-000010"])
     }
@@ -157,5 +162,97 @@ extension CaseIndexTests {
                     "XF-2026-K", "XF-2026-\u{212A}", "GD-2026-案", "GD-2026-000008", "GD-2026-案", "GD-2026-009999"]
         for (offset, key) in keys.enumerated() { insert(key, 10_000 + offset) }
         for key in Array(reference.keys) + ["GD-2026-002001", "nothing"] { XCTAssertEqual(index[key], reference[key], key) }
+    }
+}
+
+/// A journal that gathers several offices' numbers (a province's cities, each with its own code).
+extension CaseIndexTests {
+    private static let cityCodes = ["GZ", "SZ", "ZH", "ST", "FS", "SG", "ZJ", "ZQ", "JM", "MM", "HZ",
+                                    "MZ", "SW", "HY", "YJ", "QY", "DG", "ZS", "CZ", "JY", "YF"]
+
+    /// Cases filed in turn across 21 offices and two years: every office and year has its table,
+    /// the key alone answers for each number, and every answer agrees with `[String: Int]`.
+    func testSeveralOfficesEachHaveTablesThatAgreeWithStringEquality() {
+        var index = CaseIndex()
+        var reference: [String: Int] = [:]
+        var value = 0
+        for sequence in 1...300 {
+            for year in [2025, 2026] {
+                for code in Self.cityCodes {
+                    let text = CaseNumber(office: code, year: year, sequence: sequence).description
+                    XCTAssertTrue(index.insertNew(text, caseKey: CaseKey(text), value: value), text)
+                    reference[text] = value
+                    value += 1
+                }
+            }
+        }
+        XCTAssertFalse(index.insertNew("SZ-2026-000150", value: -1))
+        var probes = Array(reference.keys)
+        for code in Self.cityCodes + ["XF", "gz"] {
+            probes += ["\(code)-2026-000000", "\(code)-2026-000301", "\(code)-2027-000001", "\(code)-2026-0000001"]
+        }
+        for text in probes {
+            XCTAssertEqual(index[text], reference[text], text)
+            XCTAssertEqual(index[text, CaseKey(text)], reference[text], text)
+            if let answer = index.value(of: CaseKey(text)) { XCTAssertEqual(answer, reference[text], text) }
+        }
+        for text in reference.keys { XCTAssertEqual(index.value(of: CaseKey(text)), .some(reference[text]), text) }
+        XCTAssertEqual(index.value(of: CaseKey("GZ-2026-000301")), .some(nil))
+    }
+
+    /// Past ``CaseIndex/maxTables`` offices and years, numbers are hashed, found all the same; a
+    /// later join that would make a table for a hashed office and year is left to the caller.
+    func testOfficesBeyondTheTableLimitAreHashedAndStillFound() {
+        var index = CaseIndex()
+        var reference: [String: Int] = [:]
+        let codes = (0..<(CaseIndex.maxTables + 6)).map { "C\($0)" }
+        for (position, code) in codes.enumerated() {
+            for sequence in 1...3 {
+                let text = CaseNumber(office: code, year: 2026, sequence: sequence).description
+                XCTAssertTrue(index.insertNew(text, value: position * 3 + sequence), text)
+                reference[text] = position * 3 + sequence
+            }
+        }
+        for (position, code) in codes.enumerated() {
+            for sequence in 0...4 {
+                let text = CaseNumber(office: code, year: 2026, sequence: sequence).description
+                XCTAssertEqual(index[text], reference[text], text)
+                XCTAssertEqual(index[text, CaseKey(text)], reference[text], text)
+                // The first offices' numbers are answered by their key, the others' by their text.
+                if position < CaseIndex.maxTables {
+                    XCTAssertEqual(index.value(of: CaseKey(text)), .some(reference[text]), text)
+                } else {
+                    XCTAssertTrue(index.value(of: CaseKey(text)) == nil, text)
+                }
+            }
+        }
+        XCTAssertFalse(index.insertNew("C69-2026-000002", value: -1))
+        XCTAssertFalse(index.insertNew("C0-2026-000002", value: -1))
+        var later = CaseIndex()
+        later["C69-2026-000009"] = 0
+        var joined = index
+        XCTAssertNil(joined.absorbDense(later, offset: 1_000))
+        var known = CaseIndex()
+        known["C1-2026-000009"] = 0
+        XCTAssertEqual(joined.absorbDense(known, offset: 1_000), true)
+        XCTAssertEqual(joined["C1-2026-000009"], 1_000)
+        XCTAssertEqual(joined["C69-2026-000002"], reference["C69-2026-000002"])
+    }
+
+    /// A key that is not ASCII moves every table's numbers into the dictionary under their exact
+    /// spelling: offices of one to seven characters, a year before 1000, six and seven digits.
+    func testEveryOfficesNumbersMoveToTheDictionary() {
+        var index = CaseIndex()
+        var reference: [String: Int] = [:]
+        let texts = ["A-2026-000001", "GD-0999-000007", "XF-2026-999999", "XF-2026-1000000", "XF-2026-4194303",
+                     "ABCDEFG-2031-000123", "SZ-2026-000001", "SZ-2027-000001", "XF-2026-4194304"]
+        for (value, text) in texts.enumerated() {
+            index[text] = value
+            reference[text] = value
+        }
+        index["案-2026-000001"] = 100
+        reference["案-2026-000001"] = 100
+        let probes = texts + ["GD-999-000007", "A-2026-000002", "XF-2026-0999999", "案-2026-000001", "SZ-2028-000001"]
+        for text in probes { XCTAssertEqual(index[text], reference[text], text) }
     }
 }

@@ -10,28 +10,29 @@ import Foundation
 /// one; so lookups always agree with `String` equality.
 ///
 /// Case numbers in their canonical form (`<office>-<YYYY>-<six digits, or seven without a leading
-/// zero>`, the same office code as the first one seen, of at most seven characters) skip hashing
-/// altogether: they sit in a dense table per year indexed by their sequence, one array access per
-/// lookup. The canonical form is unique for a (year, sequence) pair, so the table agrees with
-/// `String` equality too. A number's office, year and sequence are its ``CaseKey``; an event
-/// decoded from the journal carries it (read from the line's bytes), and ``subscript(_:_:)`` and
-/// ``insertNew(_:caseKey:value:)`` take it instead of reading the number's text again.
+/// zero>`, an ASCII office code of at most seven characters) skip hashing altogether: they sit in
+/// a dense table per office and year indexed by their sequence, one array access per lookup. The
+/// canonical form is unique for an (office, year, sequence), so the tables agree with `String`
+/// equality too. A number's office, year and sequence are its ``CaseKey``; an event decoded from
+/// the journal carries it (read from the line's bytes), and ``subscript(_:_:)`` and
+/// ``insertNew(_:caseKey:value:)`` take it instead of reading the number's text again. A journal
+/// usually holds one office's numbers; one that gathers several offices' (a province's cities,
+/// each with its own code) gets a table for each office and year, up to ``maxTables``; numbers of
+/// an office and year that found no table are hashed.
 ///
-/// When a year's numbers were given out in order, one after the other, as their cases were
-/// added (as `file` numbers them), a number's value is its sequence plus a constant: the year's
+/// When a table's numbers were given out in order, one after the other, as their cases were
+/// added (as `file` numbers them), a number's value is its sequence plus a constant: the table's
 /// ``DenseRun`` says so, and a lookup then reads no table at all (the table of a province's
 /// year is a megabyte or more, so reading a slot at random misses the processor's caches).
 struct CaseIndex: Sendable {
-    /// The office code and dash of the first canonical case number (`XF-`).
-    private var officePrefix: [UInt8]? {
-        didSet { officeKey = officePrefix.flatMap { Self.officeKey(of: $0) } }
-    }
-    /// ``officePrefix`` as a ``CaseKey``'s `office` and `officeLength`, when it has at most 8 bytes.
-    private var officeKey: (office: UInt64, length: Int)?
-    /// Per year, the value + 1 of each sequence number (0: none).
-    private var byYear: [(year: Int, values: [UInt32])] = []
-    /// For each table of ``byYear``, whether its numbers form a run whose values follow them.
-    private var runs: [DenseRun] = []
+    /// The dense tables, one per office and year.
+    private var tables: [DenseTable] = []
+    /// Each table's index + 1 (0: none), placed by ``DenseTable/slot(office:tag:)``.
+    private var tableSlots = [UInt8](repeating: 0, count: 2 * maxTables)
+    /// At most this many dense tables (offices times years); the numbers of any more are hashed.
+    /// Tables are never removed, so once an office and year were refused one, no table is made
+    /// again (it would hide the numbers hashed for want of it).
+    static let maxTables = 64
     /// The largest sequence the dense tables hold; larger ones go to the hash table.
     private static let denseLimit = 1 << 22
     private var keys: [String] = []
@@ -45,9 +46,8 @@ struct CaseIndex: Sendable {
         get { self[key, CaseKey(key)] }
         set {
             if dictionary == nil, let newValue, let value = UInt32(exactly: newValue), value < UInt32.max {
-                if officePrefix == nil { officePrefix = Self.canonicalPrefix(key) }
-                if let (year, sequence) = canonical(key) {
-                    setDense(value, year: year, sequence: sequence)
+                if let place = Self.densePlace(CaseKey(key)), let table = tableOrNew(place) {
+                    setDense(value, table: table, sequence: place.sequence)
                     return
                 }
                 if let hash = Self.asciiHash(key) {
@@ -59,30 +59,26 @@ struct CaseIndex: Sendable {
                 var all: [String: Int] = [:]
                 all.reserveCapacity(keys.count + 1)
                 for stored in slots where stored != 0 { all[keys[Int(stored & 0xFFFF_FFFF) - 1]] = Int(stored >> 32) }
-                if let officePrefix {
-                    let office = String(decoding: officePrefix.dropLast(), as: UTF8.self)  // without its dash
-                    for (year, values) in byYear {
-                        for (sequence, stored) in values.enumerated() where stored != 0 {
-                            all[CaseNumber(office: office, year: year, sequence: sequence).description] = Int(stored - 1)
-                        }
+                for table in tables {
+                    for (sequence, stored) in table.values.enumerated() where stored != 0 {
+                        all[CaseKey.text(office: table.office, tag: table.tag, sequence: sequence)] = Int(stored - 1)
                     }
                 }
                 dictionary = all
                 keys = []
                 slots = []
-                byYear = []
-                runs = []
-                officePrefix = nil
+                tables = []
+                tableSlots = []
             }
             dictionary?[key] = newValue
         }
     }
 
     /// The value of `key`, whose ``CaseKey`` is `caseKey` (it must be `CaseKey(key)`): a canonical
-    /// number of this index's office is found from its key, without its text being read again.
+    /// number with a dense table is found from its key, without its text being read again.
     subscript(key: String, caseKey: CaseKey) -> Int? {
         if let dictionary { return dictionary[key] }
-        if let (year, sequence) = canonical(caseKey) { return dense(year: year, sequence: sequence) }
+        if let place = Self.densePlace(caseKey), let answer = dense(place) { return answer }
         var key = key
         var hash = Self.asciiHash(key)
         if hash == nil {
@@ -90,7 +86,7 @@ struct CaseIndex: Sendable {
             // canonical composition is that key. If the composition is not ASCII, no key here equals it.
             key = key.precomposedStringWithCanonicalMapping
             hash = Self.asciiHash(key)
-            if hash != nil, let (year, sequence) = canonical(key) { return dense(year: year, sequence: sequence) }
+            if hash != nil, let place = Self.densePlace(CaseKey(key)), let answer = dense(place) { return answer }
         }
         guard let hash else { return nil }
         let mask = slots.count - 1
@@ -104,12 +100,14 @@ struct CaseIndex: Sendable {
     }
 
     /// The value of the number whose key is `caseKey`, when the key alone answers (a canonical
-    /// number of this index's office): `.some(nil)` when it is not in the index. Nil when the
-    /// number's text must be looked up. (A caller that holds the text in an event need not copy it.)
+    /// number with a dense table, or any canonical number while nothing is hashed): `.some(nil)`
+    /// when it is not in the index. Nil when the number's text must be looked up. (A caller that
+    /// holds the text in an event need not copy it.)
     @inline(__always)
     func value(of caseKey: CaseKey) -> Int?? {
-        guard dictionary == nil, let (year, sequence) = canonical(caseKey) else { return nil }
-        return .some(dense(year: year, sequence: sequence))
+        guard dictionary == nil, let place = Self.densePlace(caseKey) else { return nil }
+        if let answer = dense(place) { return answer }
+        return keys.isEmpty ? .some(nil) : nil
     }
 
     /// Adds `key` with `value` unless the index has it already: false, changing nothing, when it
@@ -121,102 +119,103 @@ struct CaseIndex: Sendable {
 
     /// ``insertNew(_:value:)`` for a key whose ``CaseKey`` is known already (it must be `CaseKey(key)`).
     mutating func insertNew(_ key: String, caseKey: CaseKey, value: Int) -> Bool {
-        if dictionary == nil, let stored = UInt32(exactly: value), stored < UInt32.max {
-            if officePrefix == nil { officePrefix = Self.canonicalPrefix(key) }
-            if let (year, sequence) = canonical(caseKey) {
-                guard dense(year: year, sequence: sequence) == nil else { return false }
-                setDense(stored, year: year, sequence: sequence)
-                return true
-            }
+        if dictionary == nil, let stored = UInt32(exactly: value), stored < UInt32.max,
+           let place = Self.densePlace(caseKey), let table = tableOrNew(place) {
+            guard tables[table].value(of: place.sequence) == nil else { return false }
+            setDense(stored, table: table, sequence: place.sequence)
+            return true
         }
         guard self[key] == nil else { return false }
         self[key] = value
         return true
     }
 
-    /// Takes every entry of `other` with `offset` added to its value, when both hold only the same
-    /// office's canonical case numbers (and this one maybe other ASCII numbers): then the dense
+    /// Takes every entry of `other` with `offset` added to its value, when `other` holds only
+    /// canonical case numbers in dense tables (and this one maybe hashed numbers too): then the
     /// tables are merged slot by slot, without a case number being read.
     /// - Returns: nil, changing nothing, when `other` must be taken key by key instead; false,
     ///   changing nothing, when a case number is in both; true when merged.
     mutating func absorbDense(_ other: CaseIndex, offset: Int) -> Bool? {
-        guard dictionary == nil, other.dictionary == nil, other.keys.isEmpty,
-              let officePrefix, officePrefix == other.officePrefix else { return nil }
+        guard dictionary == nil, other.dictionary == nil, other.keys.isEmpty else { return nil }
         var largest: UInt32 = 0
-        for (year, values) in other.byYear {
-            largest = max(largest, values.max() ?? 0)
-            guard let table = byYear.firstIndex(where: { $0.year == year }) else { continue }
-            let mine = byYear[table].values
-            for sequence in 0..<min(mine.count, values.count) where mine[sequence] != 0 && values[sequence] != 0 { return false }
+        var missing = 0
+        for theirs in other.tables {
+            largest = max(largest, theirs.values.max() ?? 0)
+            guard let table = table(office: theirs.office, tag: theirs.tag) else {
+                missing += 1
+                continue
+            }
+            let mine = tables[table].values
+            for sequence in 0..<min(mine.count, theirs.values.count) where mine[sequence] != 0 && theirs.values[sequence] != 0 {
+                return false
+            }
         }
+        // Within the limit, no number of the tables made here was hashed for want of one.
+        guard tables.count + missing <= Self.maxTables else { return nil }
         guard UInt64(largest) + UInt64(offset) < UInt64(UInt32.max) else { return nil }
         let shift = UInt32(offset)
-        for (year, values) in other.byYear {
-            let table = denseTable(for: year)
-            if byYear[table].values.count < values.count {
-                byYear[table].values.append(contentsOf: repeatElement(0, count: values.count - byYear[table].values.count))
+        for theirs in other.tables {
+            let place = (office: theirs.office, tag: theirs.tag, sequence: 0)
+            guard let table = tableOrNew(place) else { preconditionFailure("counted above") }
+            if tables[table].values.count < theirs.values.count {
+                tables[table].values.append(contentsOf: repeatElement(0, count: theirs.values.count - tables[table].values.count))
             }
-            for (sequence, stored) in values.enumerated() where stored != 0 { byYear[table].values[sequence] = stored + shift }
-            runs[table] = DenseRun(of: byYear[table].values)
+            for (sequence, stored) in theirs.values.enumerated() where stored != 0 { tables[table].values[sequence] = stored + shift }
+            tables[table].run = DenseRun(of: tables[table].values)
         }
         return true
     }
 
-    /// The value of `year`'s number `sequence`, if it is in the index.
+    /// Where a number's key puts it in the dense tables: its office, the office's length and the
+    /// year (`tag`), and its sequence. Nil when it has no place there (no key, an office that is
+    /// not ASCII, a sequence past ``denseLimit``).
     @inline(__always)
-    private func dense(year: Int, sequence: Int) -> Int? {
-        guard let table = byYear.firstIndex(where: { $0.year == year }) else { return nil }
-        if let value = runs[table].value(of: sequence) { return value }
-        guard !runs[table].holds, sequence < byYear[table].values.count else { return nil }
-        let stored = byYear[table].values[sequence]
-        return stored == 0 ? nil : Int(stored - 1)
+    private static func densePlace(_ caseKey: CaseKey) -> (office: UInt64, tag: UInt64, sequence: Int)? {
+        guard caseKey.exists, caseKey.office & 0x8080_8080_8080_8080 == 0, caseKey.sequence < denseLimit else { return nil }
+        return (caseKey.office, UInt64(caseKey.officeLength) << 16 | UInt64(caseKey.year), caseKey.sequence)
     }
 
-    /// The index of `year`'s dense table, made empty when there is none yet.
-    private mutating func denseTable(for year: Int) -> Int {
-        if let existing = byYear.firstIndex(where: { $0.year == year }) { return existing }
-        byYear.append((year, []))
-        runs.append(DenseRun())
-        return byYear.count - 1
+    /// The answer of the dense tables for `place`: nil when its office and year have no table
+    /// (the number may be hashed), else the value, or `.some(nil)` when it is not in the index.
+    @inline(__always)
+    private func dense(_ place: (office: UInt64, tag: UInt64, sequence: Int)) -> Int?? {
+        guard let table = table(office: place.office, tag: place.tag) else { return nil }
+        return .some(tables[table].value(of: place.sequence))
     }
 
-    private mutating func setDense(_ value: UInt32, year: Int, sequence: Int) {
-        let table = denseTable(for: year)
-        if sequence >= byYear[table].values.count {
-            let size = max(sequence + 1, byYear[table].values.count * 2, 1024)
-            byYear[table].values.append(contentsOf: repeatElement(0, count: size - byYear[table].values.count))
+    /// The index of the table of `office` and `tag`, if there is one.
+    @inline(__always)
+    private func table(office: UInt64, tag: UInt64) -> Int? {
+        var slot = DenseTable.slot(office: office, tag: tag)
+        let mask = tableSlots.count - 1
+        while true {
+            let stored = Int(tableSlots[slot & mask])
+            if stored == 0 { return nil }
+            if tables[stored - 1].office == office, tables[stored - 1].tag == tag { return stored - 1 }
+            slot += 1
         }
-        byYear[table].values[sequence] = value + 1
-        runs[table].note(sequence: sequence, value: Int(value))
     }
 
-    /// The (year, sequence) of `caseKey` when it is a canonical case number of this index's office, else nil.
-    @inline(__always)
-    private func canonical(_ caseKey: CaseKey) -> (Int, Int)? {
-        guard let officeKey, caseKey.office == officeKey.office, caseKey.officeLength == officeKey.length,
-              caseKey.sequence < Self.denseLimit else { return nil }
-        return (caseKey.year, caseKey.sequence)
+    /// The index of the table for `place`, made empty when there is none yet; nil when there are
+    /// ``maxTables`` already (the number is then hashed, as every later one of its office and year).
+    private mutating func tableOrNew(_ place: (office: UInt64, tag: UInt64, sequence: Int)) -> Int? {
+        if let existing = table(office: place.office, tag: place.tag) { return existing }
+        guard tables.count < Self.maxTables else { return nil }
+        tables.append(DenseTable(office: place.office, tag: place.tag))
+        let mask = tableSlots.count - 1
+        var slot = DenseTable.slot(office: place.office, tag: place.tag)
+        while tableSlots[slot & mask] != 0 { slot += 1 }
+        tableSlots[slot & mask] = UInt8(tables.count)
+        return tables.count - 1
     }
 
-    /// A prefix of 1 to 8 bytes as a ``CaseKey``'s `office` and `officeLength`; nil when longer
-    /// (an office code of eight characters or more: its numbers are hashed like any other).
-    private static func officeKey(of prefix: [UInt8]) -> (office: UInt64, length: Int)? {
-        guard (1...8).contains(prefix.count) else { return nil }
-        var office: UInt64 = 0
-        for (index, byte) in prefix.enumerated() { office |= UInt64(byte) << UInt64(8 * index) }
-        return (office, prefix.count)
-    }
-
-    /// The (year, sequence) of a canonical case number of this index's office, else nil.
-    private func canonical(_ key: String) -> (Int, Int)? {
-        canonical(CaseKey(key))
-    }
-
-    /// `XF-` for `XF-2026-000123` when the key is a canonical ASCII case number, else nil.
-    private static func canonicalPrefix(_ key: String) -> [UInt8]? {
-        guard let number = CaseNumber(parsing: key), number.description == key,
-              number.office.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return Array(number.office.utf8) + [UInt8(ascii: "-")]
+    private mutating func setDense(_ value: UInt32, table: Int, sequence: Int) {
+        if sequence >= tables[table].values.count {
+            let size = max(sequence + 1, tables[table].values.count * 2, 1024)
+            tables[table].values.append(contentsOf: repeatElement(0, count: size - tables[table].values.count))
+        }
+        tables[table].values[sequence] = value + 1
+        tables[table].run.note(sequence: sequence, value: Int(value))
     }
 
     private mutating func set(_ value: UInt32, for key: String, hash: UInt64) {
@@ -264,13 +263,44 @@ struct CaseIndex: Sendable {
     }
 }
 
-/// A year's canonical numbers seen as a run: `first...last`, each with the value `offset + sequence`.
+/// The canonical numbers of one office and year: the value + 1 of each sequence (0: none).
+private struct DenseTable: Sendable {
+    /// The office code with its dash, as ``CaseKey/office``.
+    let office: UInt64
+    /// The office's length with its dash, shifted 16 bits, and the year.
+    let tag: UInt64
+    var values: [UInt32] = []
+    /// Whether its numbers form a run whose values follow them.
+    var run = DenseRun()
+
+    init(office: UInt64, tag: UInt64) {
+        self.office = office
+        self.tag = tag
+    }
+
+    /// The value of number `sequence`, if it is in the table.
+    @inline(__always)
+    func value(of sequence: Int) -> Int? {
+        if let value = run.value(of: sequence) { return value }
+        guard !run.holds, sequence < values.count else { return nil }
+        let stored = values[sequence]
+        return stored == 0 ? nil : Int(stored - 1)
+    }
+
+    /// Where the table of `office` and `tag` is looked for first among ``CaseIndex``'s table slots.
+    @inline(__always)
+    static func slot(office: UInt64, tag: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((office ^ tag &* 0x9E37_79B9) &* 0xBF58_476D_1CE4_E5B9) >> 57)
+    }
+}
+
+/// A table's canonical numbers seen as a run: `first...last`, each with the value `offset + sequence`.
 ///
 /// It holds while the numbers come one after the other with values one after the other (then
 /// the dense table holds exactly the run, and a lookup needs no table); the first number out of
 /// step ends it for good, and the table answers from then on.
 private struct DenseRun: Sendable {
-    /// Whether every number of the year so far is in the run (true while there is none).
+    /// Whether every number of the table so far is in the run (true while there is none).
     private(set) var holds = true
     private var first = 0
     private var last = -1

@@ -72,6 +72,31 @@ struct CaseKey: Sendable, Equatable {
         self = text.withUTF8 { bytes in bytes.baseAddress.map { CaseKey($0, count: bytes.count) } ?? .none }
     }
 
+    /// The one text whose key has this office (its bytes as ``office`` holds them), the office's
+    /// length with its dash and the year (`tag`: the length shifted 16 bits, then the year) and
+    /// `sequence`: the year in four digits, the sequence in six, or seven from 1,000,000.
+    static func text(office: UInt64, tag: UInt64, sequence: Int) -> String {
+        let officeLength = Int(tag >> 16)
+        let year = Int(tag & 0xFFFF)
+        precondition(officeLength <= 8 && year <= 9999 && sequence < 10_000_000)
+        let digits = sequence < 1_000_000 ? 6 : 7
+        return String(unsafeUninitializedCapacity: officeLength + 5 + digits) { out in
+            for index in 0..<officeLength { out[index] = UInt8(truncatingIfNeeded: office >> UInt64(8 * index)) }
+            var value = year
+            for index in stride(from: officeLength + 3, through: officeLength, by: -1) {
+                out[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            out[officeLength + 4] = UInt8(ascii: "-")
+            value = sequence
+            for index in stride(from: officeLength + 4 + digits, to: officeLength + 4, by: -1) {
+                out[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return officeLength + 5 + digits
+        }
+    }
+
     /// Whether the number has a key (not ``none``).
     var exists: Bool { packed >> 63 != 0 }
     /// The office's length with its dash (0 for ``none``).
