@@ -21,9 +21,9 @@ enum StatsPartial {
     ]
 
     /// One NDJSON line per group, in group order; a single line with `"group":null` when there is no group.
-    static func lines(groups: [StatsGroupKey: StatsCounts], query: StatsQuery) -> [UInt8] {
+    static func lines(groups: StatsGroups, query: StatsQuery) -> [UInt8] {
         var bytes: [UInt8] = []
-        func line(_ key: StatsGroupKey?, _ counts: StatsCounts) {
+        func line(_ key: [String?]?, _ counts: StatsCounts) {
             var line = NDJSONLine()
             line.field("partial", format)
             line.field("from", query.from?.description)
@@ -31,7 +31,7 @@ enum StatsPartial {
             line.field("as_of", query.asOf.description)
             line.field("by", JSONValue.array(query.keys.map { .string($0.rawValue) }))
             if let key {
-                line.field("group", JSONValue.array(key.values.map { $0.map(JSONValue.string) ?? .null }))
+                line.field("group", JSONValue.array(key.map { $0.map(JSONValue.string) ?? .null }))
             } else {
                 line.nullField("group")
             }
@@ -43,7 +43,7 @@ enum StatsPartial {
             if query.previousPeriod != nil { empty.filedPrevYear = 0 }
             line(nil, empty)
         }
-        for (key, counts) in groups.sorted(by: { $0.key < $1.key }) { line(key, counts) }
+        for group in groups.sortedGroups() { line(groups.values[group], groups.counts[group]) }
         return bytes
     }
 
@@ -55,7 +55,8 @@ enum StatsPartial {
     /// What merging has gathered so far.
     struct Merger {
         private(set) var query: StatsQuery?
-        private(set) var groups: [StatsGroupKey: StatsCounts] = [:]
+        /// The groups of the lines so far (counting `filed_prev_year` once the query asks for it).
+        private(set) var groups = StatsGroups(withPrevious: false)
 
         /// Adds one partial line.
         /// - Throws: ``FieldError`` naming the field that is missing, wrong, or disagrees with earlier lines' query.
@@ -75,6 +76,7 @@ enum StatsPartial {
                 }
             } else {
                 query = lineQuery
+                groups = StatsGroups(withPrevious: lineQuery.previousPeriod != nil)
             }
             func count(_ name: String) throws(FieldError) -> Int {
                 guard let value = try object.optionalInt(name, in: 0...Int.max) else { throw FieldError(field: name, message: "missing") }
@@ -108,10 +110,7 @@ enum StatsPartial {
                 default: throw FieldError(field: "group", message: "\(element.quoted) is not a key value (a string or null)")
                 }
             }
-            let key = StatsGroupKey(values: values)
-            var merged = groups[key] ?? StatsReport.emptyCounts(lineQuery.previousPeriod != nil)
-            merged.add(counts)
-            groups[key] = merged
+            groups.add(values, counts)
         }
 
         private func readQuery(_ object: JSONObject) throws(FieldError) -> StatsQuery {

@@ -47,13 +47,13 @@ public struct StatsReport: Sendable {
     }
 
     /// The report of already counted groups (one journal's, or several journals' merged by adding).
-    init(groups: [StatsGroupKey: StatsCounts], query: StatsQuery, weights: ScoreWeights) {
+    init(groups: StatsGroups, query: StatsQuery, weights: ScoreWeights) {
         self.query = query
         var total = StatsCounts()
         if query.previousPeriod != nil { total.filedPrevYear = 0 }
-        for counts in groups.values { total.add(counts) }
-        var rows = query.keys.isEmpty ? [] : groups.sorted { $0.key < $1.key }.map {
-            StatsRow(keys: $0.key.values, isTotal: false, counts: $0.value, totalFiled: total.filed, weights: weights)
+        for counts in groups.counts { total.add(counts) }
+        var rows = query.keys.isEmpty ? [] : groups.sortedGroups().map {
+            StatsRow(keys: groups.values[$0], isTotal: false, counts: groups.counts[$0], totalFiled: total.filed, weights: weights)
         }
         rows.append(StatsRow(keys: [], isTotal: true, counts: total, totalFiled: total.filed, weights: weights))
         self.rows = rows
@@ -62,22 +62,17 @@ public struct StatsReport: Sendable {
     /// The counts of every group of `book`'s cases, counted on up to `threads` threads.
     ///
     /// Counts add up, so runs of cases counted apart and added give exactly the counts of one pass.
-    static func aggregate(book: CaseBook, query: StatsQuery, threads: Int = 1) -> [StatsGroupKey: StatsCounts] {
+    static func aggregate(book: CaseBook, query: StatsQuery, threads: Int = 1) -> StatsGroups {
         let runs = book.cases.runs(threads), cases = book.cases, policy = book.policy
         guard runs.count > 1 else { return aggregate(runs[0], of: cases, policy: policy, query: query) }
         let counted = Parallel.map(runs.count) { aggregate(runs[$0], of: cases, policy: policy, query: query) }
-        var groups: [StatsGroupKey: StatsCounts] = [:]
-        let withPrevious = query.previousPeriod != nil
-        for run in counted {
-            for (key, counts) in run {
-                groups[key, default: Self.emptyCounts(withPrevious)].add(counts)
-            }
-        }
+        var groups = StatsGroups(withPrevious: query.previousPeriod != nil)
+        for run in counted { groups.add(contentsOf: run) }
         return groups
     }
 
     /// The counts of every group of the cases of `run`.
-    private static func aggregate(_ run: CaseList.Run, of cases: CaseList, policy: Policy, query: StatsQuery) -> [StatsGroupKey: StatsCounts] {
+    private static func aggregate(_ run: CaseList.Run, of cases: CaseList, policy: Policy, query: StatsQuery) -> StatsGroups {
         let previous = query.previousPeriod
         var numbers = StatsGroupNumbers(keys: query.keys)
         var counts: [StatsCounts] = []
@@ -98,10 +93,8 @@ public struct StatsReport: Sendable {
             }
         }
         // Numbers are per spelling; a group is per `String` value (canonically equivalent spellings are one group).
-        var groups: [StatsGroupKey: StatsCounts] = [:]
-        for (group, values) in numbers.values.enumerated() {
-            groups[StatsGroupKey(values: values), default: Self.emptyCounts(previous != nil)].add(counts[group])
-        }
+        var groups = StatsGroups(withPrevious: previous != nil)
+        for (group, values) in numbers.values.enumerated() { groups.add(values, counts[group]) }
         return groups
     }
 
