@@ -111,3 +111,46 @@ final class NDJSONLineEscapingTests: XCTestCase {
         }
     }
 }
+
+extension NDJSONLineEscapingTests {
+    /// Integers are written digit by digit as `String(_:)` writes them, at every length and both signs.
+    func testIntegersAreWrittenAsTheirDescription() {
+        var values = [0, 9, 10, -1, -9, -10, 99, 100, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        for value in values {
+            var line = NDJSONLine()
+            line.appendInt(value)
+            XCTAssertEqual(line.text, String(value))
+            var whole = NDJSONLine()
+            whole.appendDouble(Double(value))
+            if abs(Double(value)) < 1e15 { XCTAssertEqual(whole.text, String(value)) }
+        }
+    }
+
+    /// A name written once gives the bytes of the same name written each time, commas included.
+    func testNamesWrittenOnceGiveTheSameLine() {
+        var once = NDJSONLine(), each = NDJSONLine()
+        let names = ["unit", "引号\"名", "rate"]
+        let keys = names.map(NDJSONLine.Key.init)
+        once.field(keys[0], "市人社局" as String?)
+        once.field(keys[1], 12 as Int?)
+        once.field(keys[2], 0.25 as Double?)
+        once.field(keys[0], nil as String?)
+        each.field(names[0], "市人社局" as String?)
+        each.field(names[1], 12 as Int?)
+        each.field(names[2], 0.25 as Double?)
+        each.field(names[0], nil as String?)
+        XCTAssertEqual(once.finished(), each.finished())
+        XCTAssertEqual(once.text, #"{"unit":"市人社局","引号\"名":12,"rate":0.25,"unit":null}"# + "\n")
+        var appended: [UInt8] = Array("x".utf8)
+        NDJSONLine.appending(to: &appended) { line in
+            line.field(keys[1], -3 as Int?)
+            line.endLine()
+        }
+        XCTAssertEqual(String(decoding: appended, as: UTF8.self), "x" + #"{"引号\"名":-3}"# + "\n")
+    }
+}

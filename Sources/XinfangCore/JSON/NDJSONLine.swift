@@ -63,14 +63,47 @@ public struct NDJSONLine: Sendable {
 
     /// Closes every open object and appends the line break.
     public mutating func finished() -> [UInt8] {
+        endLine()
+        return bytes
+    }
+
+    /// ``finished()`` in place, for a line built with ``appending(to:_:)``: closes every open
+    /// object (opening the line's own if nothing was added) and appends the line break.
+    public mutating func endLine() {
         if depth == 0 && bytes.isEmpty { beginObject() }
         while depth > 0 { endObject() }
         bytes.append(0x0A)
-        return bytes
     }
 
     /// Writes `"key":` with the comma before it when needed.
     public mutating func key(_ key: String) {
+        separateMember()
+        appendString(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A member name written once as JSON (`"filed":`), for lines that repeat the same members:
+    /// a line copies its bytes instead of escaping the name each time.
+    public struct Key: Sendable {
+        /// The name as a JSON string, then the colon.
+        let quoted: [UInt8]
+
+        public init(_ name: String) {
+            var line = NDJSONLine(buffer: [])
+            line.appendString(name)
+            line.bytes.append(UInt8(ascii: ":"))
+            quoted = line.bytes
+        }
+    }
+
+    /// ``key(_:)-(String)`` for a name written once.
+    public mutating func key(_ key: Key) {
+        separateMember()
+        bytes.append(contentsOf: key.quoted)
+    }
+
+    /// Opens the line's object if needed, and writes the comma a member after the first needs.
+    private mutating func separateMember() {
         if depth == 0 { beginObject() }
         let comma: Bool
         if depth <= 64 {
@@ -82,8 +115,6 @@ public struct NDJSONLine: Sendable {
             deeper[deeper.count - 1] = true
         }
         if comma { bytes.append(UInt8(ascii: ",")) }
-        appendString(key)
-        bytes.append(UInt8(ascii: ":"))
     }
 
     /// A member whose value is an instant in RFC 3339 form in `timeZone` (``OfficeTimeZone/format(_:)``),
@@ -136,6 +167,24 @@ public struct NDJSONLine: Sendable {
         appendValue(value)
     }
 
+    /// A string member, or `null` when `value` is nil, under a name written once.
+    public mutating func field(_ key: Key, _ value: String?) {
+        self.key(key)
+        if let value { appendString(value) } else { appendNull() }
+    }
+
+    /// An integer member, or `null` when `value` is nil, under a name written once.
+    public mutating func field(_ key: Key, _ value: Int?) {
+        self.key(key)
+        if let value { appendInt(value) } else { appendNull() }
+    }
+
+    /// A number member at full precision, or `null`, under a name written once.
+    public mutating func field(_ key: Key, _ value: Double?) {
+        self.key(key)
+        appendDouble(value)
+    }
+
     /// A member with a `null` value.
     public mutating func nullField(_ key: String) {
         self.key(key)
@@ -161,8 +210,19 @@ public struct NDJSONLine: Sendable {
     public mutating func appendInt(_ value: Int) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
-        } else {
-            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        // Digits from the last, into a buffer on the stack: no `String` per number.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
     }
 
@@ -170,7 +230,7 @@ public struct NDJSONLine: Sendable {
         guard let value, value.isFinite else { return appendNull() }
         if value == value.rounded(), abs(value) < 1e15 {
             // Whole numbers as integers: 1 rather than 1.0, as jq prints them.
-            bytes.append(contentsOf: String(Int(value)).utf8)
+            appendInt(Int(value))
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }

@@ -36,23 +36,30 @@ enum StatsRendering {
     /// One NDJSON line per row: a group's key fields first (`"unit":…`), or `"total":true` for the total row; then ``fields``.
     static func ndjson(_ report: StatsReport) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(report.rows.count * 640)
+        let groupKeys = report.query.keys.map { NDJSONLine.Key($0.rawValue) }
+        // A year's units make ten thousand rows: each name is written as JSON once, every line into one buffer.
         for row in report.rows {
-            var line = NDJSONLine()
-            if row.isTotal {
-                line.field("total", true)
-            } else {
-                for (key, value) in zip(report.query.keys, row.keys) { line.field(key.rawValue, value) }
-            }
-            for (name, value) in zip(fields, values(row)) {
-                switch value {
-                case .count(let count): line.field(name, count)
-                case .rate(let rate), .score(let rate): line.field(name, rate)
+            NDJSONLine.appending(to: &bytes) { line in
+                if row.isTotal {
+                    line.field("total", true)
+                } else {
+                    for (key, value) in zip(groupKeys, row.keys) { line.field(key, value) }
                 }
+                for (key, value) in zip(fieldKeys, values(row)) {
+                    switch value {
+                    case .count(let count): line.field(key, count)
+                    case .rate(let rate), .score(let rate): line.field(key, rate)
+                    }
+                }
+                line.endLine()
             }
-            bytes.append(contentsOf: line.finished())
         }
         return bytes
     }
+
+    /// ``fields`` written as JSON member names.
+    private static let fieldKeys = fields.map(NDJSONLine.Key.init)
 
     /// The report as a ``Table``: key columns (or one `total` column without `--by`), then ``fields``;
     /// the total row says `total` in its first column.
