@@ -170,11 +170,13 @@ enum JournalSamples {
     }
 
     /// The same instant as `text` (in the writer's layout) spelled as other tools write it: with a
-    /// fraction of a second (Python's `isoformat()` with microseconds), in UTC with `Z`, or both.
+    /// fraction of a second (Python's `isoformat()` with microseconds), in UTC with `Z`, or both;
+    /// or with a space for `T` (Python's `str()`), with or without a fraction.
     static func otherTimestampSpelling(_ text: String, _ random: inout SeededRandom) -> String? {
         guard text.utf8.count == 25, case .success(let instant) = OfficeTimeZone.shanghai.parseTimestamp(text) else { return nil }
         // With `Z`, ".1234" makes 25 bytes, the length of the writer's own layout.
         let fraction = random.pick(["", ".5", ".1234", ".123456", ".000001"])
+        if random.chance(0.25) { return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(8)) + fraction + String(text.suffix(6)) }
         if random.chance(0.5) { return String(text.prefix(19)) + (fraction.isEmpty ? ".9" : fraction) + String(text.suffix(6)) }
         let utc = try! OfficeTimeZone(identifier: "UTC").format(instant)
         return String(utc.prefix(19)) + fraction + "Z"

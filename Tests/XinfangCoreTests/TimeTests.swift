@@ -528,11 +528,21 @@ final class TimeTests: XCTestCase {
         }
         // Empty buffer without a base address, and long random junk.
         XCTAssertNil(shanghai.parseTimestamp(bytes: UnsafeRawBufferPointer(start: nil, count: 0)))
-        // Lenient forms are for the String parser only.
-        for lenient in ["2026-03-04t01:15:00Z", "2026-03-04 01:15:00Z", "2026-03-04T01:15:00z",
-                        "2026-03-04T01:15:00.1z", "2026-03-04T09:15:00", "2026-03-04T09:15:00.5", "2026-03-04 09:15"] {
+        // `t` or a space for `T` and `z` for `Z` (Python's `str()` of a `datetime` writes a space): both parsers, one instant.
+        for spelled in ["2026-03-04t01:15:00Z", "2026-03-04 01:15:00Z", "2026-03-04T01:15:00z", "2026-03-04 09:15:00+08:00",
+                        "2026-03-04 09:15:00.123456+08:00", "2026-03-04t01:15:00.1z", "2026-03-04 23:59:60-05:30"] {
+            XCTAssertEqual(shanghai.bytesParse(spelled).map { .success($0) }, shanghai.parseTimestamp(spelled), spelled)
+            XCTAssertNotNil(shanghai.bytesParse(spelled), spelled)
+        }
+        XCTAssertEqual(shanghai.bytesParse("2026-03-04 09:15:00+08:00"), shanghai.bytesParse("2026-03-04T09:15:00+08:00"))
+        // Times without a zone (office-local) are for the String parser only, as are other separators.
+        for lenient in ["2026-03-04T09:15:00", "2026-03-04T09:15:00.5", "2026-03-04 09:15", "2026-03-04 09:15:00"] {
             XCTAssertNil(shanghai.bytesParse(lenient), lenient)
             XCTAssertNotNil(try? shanghai.parseTimestamp(lenient).get(), lenient)
+        }
+        for refused in ["2026-03-04_09:15:00+08:00", "2026-03-04\t09:15:00+08:00", "2026-03-04  09:15:00+08:00", "2026-03-04T09:15:00Y"] {
+            XCTAssertNil(shanghai.bytesParse(refused), refused)
+            XCTAssertNil(try? shanghai.parseTimestamp(refused).get(), refused)
         }
         // Random mutations: never trap; anything accepted must agree with the String parser.
         var accepted = 0

@@ -4,7 +4,7 @@
 /// it, nearly always share the date and the UTC offset: for the writer's layout
 /// `YYYY-MM-DDTHH:MM:SS±HH:MM`, a date or an offset equal to the remembered one is recognised
 /// with one or two compares of its bytes, and only the six time digits are read. The same layout
-/// with a fraction of a second or with `Z` is read the same way; everything else goes to
+/// with a fraction of a second or with `Z`, and with `t` or a space for `T`, is read the same way; everything else goes to
 /// ``OfficeTimeZone/parseTimestamp(bytes:)``, and the answers are that method's.
 struct TimestampMemo {
     /// The last valid date's ten bytes, as they load from memory, and its day number.
@@ -39,7 +39,7 @@ struct TimestampMemo {
             out.copyMemory(from: b, byteCount: 19)
             if count == zone + 6 {
                 (out + 19).copyMemory(from: b + zone, byteCount: 6)
-            } else if count == zone + 1, b[zone] == UInt8(ascii: "Z") {
+            } else if count == zone + 1, b[zone] | 0x20 == UInt8(ascii: "z") {
                 out.storeBytes(of: Self.utcOffset.low, toByteOffset: 19, as: UInt32.self)
                 out.storeBytes(of: Self.utcOffset.high, toByteOffset: 23, as: UInt16.self)
             } else {
@@ -81,7 +81,7 @@ struct TimestampMemo {
             offsetSeconds = sign == UInt8(ascii: "+") ? seconds : -seconds
             (offsetLow, offsetHigh, hasOffset) = (zoneLow, zoneHigh, true)
         }
-        guard b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":") else { return nil }
+        guard TimestampScanner.isDateTimeSeparator(b[10]), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":") else { return nil }
         let hour = Self.twoDigits(b, 11), minute = Self.twoDigits(b, 14), second = Self.twoDigits(b, 17)
         // A non-digit gives a negative value, which the unsigned comparison also refuses.
         guard UInt(bitPattern: hour) <= 23, UInt(bitPattern: minute) <= 59, UInt(bitPattern: second) <= 60 else { return nil }

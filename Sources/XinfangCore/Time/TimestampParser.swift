@@ -12,9 +12,9 @@
 // gap/overlap rule. Nothing else is accepted: no surrounding whitespace, no minutes-only time
 // with an offset, no ISO week dates, no non-ASCII digits.
 //
-// `parseTimestamp(bytes:)` is the journal reader's hot path: the canonical layouts only
-// (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.D+]Z`, `YYYY-MM-DDTHH:MM:SS[.D+]±HH:MM`, uppercase
-// `T`/`Z`), no Foundation, no allocation. Whatever it accepts, `parseTimestamp(_:)` accepts with the same
+// `parseTimestamp(bytes:)` is the journal reader's hot path: the layouts with a time zone only
+// (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.D+]Z`, `YYYY-MM-DDTHH:MM:SS[.D+]±HH:MM`, `T` also `t` or
+// a space, `Z` also `z`), no Foundation, no allocation. Whatever it accepts, `parseTimestamp(_:)` accepts with the same
 // result; on `nil` a caller can fall back to `parseTimestamp(_:)` for the lenient forms and
 // for an error message.
 
@@ -77,10 +77,10 @@ extension OfficeTimeZone {
         }
     }
 
-    /// Hot-path parser for the canonical layouts only — `YYYY-MM-DDTHH:MM:SS+HH:MM`,
+    /// Hot-path parser for the layouts with a time zone only — `YYYY-MM-DDTHH:MM:SS+HH:MM`,
     /// `YYYY-MM-DDTHH:MM:SSZ` (either with a fraction of a second after the seconds, as
     /// Python's `isoformat()` writes, truncated) and `YYYY-MM-DD` (start of day in this time
-    /// zone) — with uppercase `T` and `Z`, no surrounding bytes.
+    /// zone) — `T` also `t` or a space (as Python's `str()` writes), `Z` also `z`, no surrounding bytes.
     ///
     /// Returns `nil` if anything is off (layout, calendar, range); never traps, allocates or
     /// calls Foundation (a plain date in a year outside 1900…2100 may consult Foundation for the
@@ -91,7 +91,7 @@ extension OfficeTimeZone {
               CivilCalendar.isValid(year: date.year, month: date.month, day: date.day) else { return nil }
         let days = CivilCalendar.daysFromCivil(year: date.year, month: date.month, day: date.day)
         if n == 10 { return startOfDay(LocalDate(dayNumber: days)) }
-        guard bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+        guard TimestampScanner.isDateTimeSeparator(bytes[10]), bytes[13] == UInt8(ascii: ":"),
               bytes[16] == UInt8(ascii: ":") else { return nil }
         let hour = CivilCalendar.digits(bytes, 11, 2)
         let minute = CivilCalendar.digits(bytes, 14, 2)
@@ -101,7 +101,7 @@ extension OfficeTimeZone {
               UInt(bitPattern: second) <= 60, let zone = TimestampScanner.zoneStart(bytes) else { return nil }
         let local = days * 86_400 + hour * 3_600 + minute * 60 + Swift.min(second, 59)
         if n == zone + 1 {
-            guard bytes[zone] == UInt8(ascii: "Z") else { return nil }
+            guard bytes[zone] | 0x20 == UInt8(ascii: "z") else { return nil }
             return Instant(seconds: Int64(local))
         }
         guard n == zone + 6 else { return nil }
@@ -148,6 +148,13 @@ enum TimestampScanner {
         var offsetRange = 0 ..< 0
     }
 
+    /// Whether `byte` may stand between a date and its time: `T`, `t` or a space (Python's
+    /// `str()` of a `datetime` writes `2026-03-04 09:15:00+08:00`).
+    @inline(__always)
+    static func isDateTimeSeparator(_ byte: UInt8) -> Bool {
+        byte | 0x20 == UInt8(ascii: "t") || byte == UInt8(ascii: " ")
+    }
+
     /// Where the time zone starts in a date-time of at least 20 bytes: after the seconds
     /// (index 19) and their fraction, if any (`.` and at least one digit). Nil for a `.` without digits.
     @inline(__always)
@@ -165,10 +172,7 @@ enum TimestampScanner {
         guard n >= 10, let date = CivilCalendar.scanDate(b) else { return nil }
         var f = Fields(year: date.year, month: date.month, day: date.day)
         if n == 10 { return f }
-        let separator = b[10]
-        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
-                || separator == UInt8(ascii: " "),
-              n >= 16, b[13] == UInt8(ascii: ":") else { return nil }
+        guard isDateTimeSeparator(b[10]), n >= 16, b[13] == UInt8(ascii: ":") else { return nil }
         f.hour = CivilCalendar.digits(b, 11, 2)
         f.minute = CivilCalendar.digits(b, 14, 2)
         guard f.hour >= 0, f.minute >= 0 else { return nil }
