@@ -240,19 +240,20 @@ extension CaseIndexTests {
     }
 
     /// A key that is not ASCII moves every table's numbers into the dictionary under their exact
-    /// spelling: offices of one to seven characters, a year before 1000, six and seven digits.
+    /// spelling: offices of one to seven characters, a year before 1000, six, seven and eight digits.
     func testEveryOfficesNumbersMoveToTheDictionary() {
         var index = CaseIndex()
         var reference: [String: Int] = [:]
         let texts = ["A-2026-000001", "GD-0999-000007", "XF-2026-999999", "XF-2026-1000000", "XF-2026-4194303",
-                     "ABCDEFG-2031-000123", "SZ-2026-000001", "SZ-2027-000001", "XF-2026-4194304"]
+                     "ABCDEFG-2031-000123", "SZ-2026-000001", "SZ-2027-000001", "XF-2026-4194304", "XF-2026-0000007",
+                     "XF-2026-00000007", "XF-2026-000007"]
         for (value, text) in texts.enumerated() {
             index[text] = value
             reference[text] = value
         }
         index["案-2026-000001"] = 100
         reference["案-2026-000001"] = 100
-        let probes = texts + ["GD-999-000007", "A-2026-000002", "XF-2026-0999999", "案-2026-000001", "SZ-2028-000001"]
+        let probes = texts + ["GD-999-000007", "A-2026-000002", "XF-2026-0999999", "案-2026-000001", "SZ-2028-000001", "XF-2026-000000007"]
         for text in probes { XCTAssertEqual(index[text], reference[text], text) }
     }
 }

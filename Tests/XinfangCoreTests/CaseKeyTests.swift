@@ -16,8 +16,15 @@ final class CaseKeyTests: XCTestCase {
         XCTAssertEqual(six.officeLength, 3)
         XCTAssertEqual(six.year, 2026)
         XCTAssertEqual(six.sequence, 123)
+        XCTAssertEqual(six.digits, 6)
         let seven = key("GD-1999-9876543")
-        XCTAssertEqual([seven.year, seven.sequence, seven.officeLength], [1999, 9_876_543, 3])
+        XCTAssertEqual([seven.year, seven.sequence, seven.officeLength, seven.digits], [1999, 9_876_543, 3, 7])
+        // Padded to seven or eight digits: the same sequence, another number (another key).
+        let padded = key("XF-2026-0000123"), eight = key("XF-2026-00000123")
+        XCTAssertEqual([padded.sequence, padded.digits, eight.sequence, eight.digits], [123, 7, 123, 8])
+        XCTAssertNotEqual(padded, six)
+        XCTAssertNotEqual(padded, eight)
+        XCTAssertEqual(key("XF-2026-99999999").sequence, 99_999_999)
         let longest = key("ABCDEFG-0000-000000")  // an office of 7 bytes and its dash
         XCTAssertEqual([longest.year, longest.sequence, longest.officeLength], [0, 0, 8])
         XCTAssertEqual(longest.office, office("ABCDEFG-"))
@@ -25,7 +32,7 @@ final class CaseKeyTests: XCTestCase {
     }
 
     func testOtherSpellingsHaveNoKey() {
-        for text in ["", "XF-2026-00012", "XF-2026-0000123", "XF-2026-12345678", "XF-2O26-000001", "XF-2026-00001x",
+        for text in ["", "XF-2026-00012", "XF-2026-123456789", "XF-2026-000000123", "XF-2O26-000001", "XF-2026-00001x",
                      "XF-2026+000001", "XF2026-000001", "ABCDEFGH-2026-000001", "XF-2026-000001 ", "2026-000001",
                      "XF-2026-٠٠٠٠٠١", "XF-2026- 00001", "XF-2026-/00001", "XF-2026-:00001"] {
             XCTAssertEqual(key(text), .none, text)
@@ -71,7 +78,9 @@ final class CaseKeyTests: XCTestCase {
         XCTAssertEqual(byKey.value(of: CaseKey("GD-2026-000002")), .some(nil))
         XCTAssertEqual(byKey.value(of: CaseKey("XF-2026-000001")), .some(1))
         XCTAssertTrue(byKey.value(of: CaseKey("XF-2025-000001")) == nil)
-        XCTAssertTrue(byKey.value(of: CaseKey("GD-2026-0000001")) == nil)
+        XCTAssertEqual(byKey.value(of: CaseKey("GD-2026-0000001")), .some(2))  // seven digits: a table of its own
+        XCTAssertEqual(byKey.value(of: CaseKey("GD-2026-0000002")), .some(nil))
+        XCTAssertTrue(byKey.value(of: CaseKey("GD-2026-00000001")) == nil)
         let probes = texts + ["GD-2026-000000", "GD-2026-003001", "XF-2026-003001", "GD-2028-000001", "GD-2026-00001", "gd-2026-000001"]
         for text in probes {
             XCTAssertEqual(byKey[text, CaseKey(text)], byText[text], text)
@@ -106,12 +115,12 @@ final class CaseKeyTests: XCTestCase {
     /// ``CaseKey/text(office:tag:sequence:)`` gives back the one number a key was read from.
     func testAKeysTextIsItsNumber() {
         let texts = ["A-2026-000001", "GD-0999-000007", "XF-2026-999999", "XF-2026-1000000", "XF-2026-9999999",
-                     "ABCDEFG-2031-000123", "X-Y-2026-000042", "XF-0000-000000"]
+                     "ABCDEFG-2031-000123", "X-Y-2026-000042", "XF-0000-000000", "XF-2026-0000001", "XF-2026-00000001",
+                     "XF-2026-12345678", "ABCDEFG-9999-99999999"]
         for text in texts {
             let key = CaseKey(text)
             XCTAssertTrue(key.exists, text)
-            let tag = UInt64(key.officeLength) << 16 | UInt64(key.year)
-            XCTAssertEqual(CaseKey.text(office: key.office, tag: tag, sequence: key.sequence), text)
+            XCTAssertEqual(CaseKey.text(office: key.office, tag: key.tag, sequence: key.sequence), text)
         }
     }
 

@@ -9,29 +9,29 @@ import Foundation
 /// canonical equivalence) moves every entry into an ordinary dictionary, and the index stays
 /// one; so lookups always agree with `String` equality.
 ///
-/// Case numbers in their canonical form (`<office>-<YYYY>-<six digits, or seven without a leading
-/// zero>`, an ASCII office code of at most seven characters) skip hashing altogether: they sit in
-/// a dense table per office and year indexed by their sequence, one array access per lookup. The
-/// canonical form is unique for an (office, year, sequence), so the tables agree with `String`
+/// Case numbers of the usual form (`<office>-<YYYY>-<six, seven or eight digits>`, an ASCII office
+/// code of at most seven characters) skip hashing altogether: they sit in a dense table per office,
+/// year and number of digits, indexed by their sequence, one array access per lookup. Such a
+/// text is unique for an (office, year, digits, sequence), so the tables agree with `String`
 /// equality too. A number's office, year and sequence are its ``CaseKey``; an event decoded from
 /// the journal carries it (read from the line's bytes), and ``subscript(_:_:)`` and
 /// ``insertNew(_:caseKey:value:)`` take it instead of reading the number's text again. A journal
 /// usually holds one office's numbers; one that gathers several offices' (a province's cities,
-/// each with its own code) gets a table for each office and year, up to ``maxTables``; numbers of
-/// an office and year that found no table are hashed.
+/// each with its own code) gets a table for each office and year, up to ``maxTables``; numbers
+/// whose table could not be made are hashed.
 ///
 /// When a table's numbers were given out in order, one after the other, as their cases were
 /// added (as `file` numbers them), a number's value is its sequence plus a constant: the table's
 /// ``DenseRun`` says so, and a lookup then reads no table at all (the table of a province's
 /// year is a megabyte or more, so reading a slot at random misses the processor's caches).
 struct CaseIndex: Sendable {
-    /// The dense tables, one per office and year.
+    /// The dense tables, one per office, year and number of digits.
     private var tables: [DenseTable] = []
     /// Each table's index + 1 (0: none), placed by ``DenseTable/slot(office:tag:)``.
     private var tableSlots = [UInt8](repeating: 0, count: 2 * maxTables)
     /// At most this many dense tables (offices times years); the numbers of any more are hashed.
-    /// Tables are never removed, so once an office and year were refused one, no table is made
-    /// again (it would hide the numbers hashed for want of it).
+    /// Tables are never removed, so once a table was refused, no table is made again (it would
+    /// hide the numbers hashed for want of it).
     static let maxTables = 64
     /// The largest sequence the dense tables hold; larger ones go to the hash table.
     private static let denseLimit = 1 << 22
@@ -74,8 +74,8 @@ struct CaseIndex: Sendable {
         }
     }
 
-    /// The value of `key`, whose ``CaseKey`` is `caseKey` (it must be `CaseKey(key)`): a canonical
-    /// number with a dense table is found from its key, without its text being read again.
+    /// The value of `key`, whose ``CaseKey`` is `caseKey` (it must be `CaseKey(key)`): a number
+    /// with a dense table is found from its key, without its text being read again.
     subscript(key: String, caseKey: CaseKey) -> Int? {
         if let dictionary { return dictionary[key] }
         if let place = Self.densePlace(caseKey), let answer = dense(place) { return answer }
@@ -99,8 +99,8 @@ struct CaseIndex: Sendable {
         }
     }
 
-    /// The value of the number whose key is `caseKey`, when the key alone answers (a canonical
-    /// number with a dense table, or any canonical number while nothing is hashed): `.some(nil)`
+    /// The value of the number whose key is `caseKey`, when the key alone answers (a number with
+    /// a dense table, or any number with a key while nothing is hashed): `.some(nil)`
     /// when it is not in the index. Nil when the number's text must be looked up. (A caller that
     /// holds the text in an event need not copy it.)
     @inline(__always)
@@ -131,7 +131,7 @@ struct CaseIndex: Sendable {
     }
 
     /// Takes every entry of `other` with `offset` added to its value, when `other` holds only
-    /// canonical case numbers in dense tables (and this one maybe hashed numbers too): then the
+    /// case numbers in dense tables (and this one maybe hashed numbers too): then the
     /// tables are merged slot by slot, without a case number being read.
     /// - Returns: nil, changing nothing, when `other` must be taken key by key instead; false,
     ///   changing nothing, when a case number is in both; true when merged.
@@ -166,16 +166,16 @@ struct CaseIndex: Sendable {
         return true
     }
 
-    /// Where a number's key puts it in the dense tables: its office, the office's length and the
-    /// year (`tag`), and its sequence. Nil when it has no place there (no key, an office that is
+    /// Where a number's key puts it in the dense tables: its office, the office's length, the
+    /// sequence's digits and the year (`tag`), and its sequence. Nil when it has no place there (no key, an office that is
     /// not ASCII, a sequence past ``denseLimit``).
     @inline(__always)
     private static func densePlace(_ caseKey: CaseKey) -> (office: UInt64, tag: UInt64, sequence: Int)? {
         guard caseKey.exists, caseKey.office & 0x8080_8080_8080_8080 == 0, caseKey.sequence < denseLimit else { return nil }
-        return (caseKey.office, UInt64(caseKey.officeLength) << 16 | UInt64(caseKey.year), caseKey.sequence)
+        return (caseKey.office, caseKey.tag, caseKey.sequence)
     }
 
-    /// The answer of the dense tables for `place`: nil when its office and year have no table
+    /// The answer of the dense tables for `place`: nil when it has no table
     /// (the number may be hashed), else the value, or `.some(nil)` when it is not in the index.
     @inline(__always)
     private func dense(_ place: (office: UInt64, tag: UInt64, sequence: Int)) -> Int?? {
@@ -197,7 +197,7 @@ struct CaseIndex: Sendable {
     }
 
     /// The index of the table for `place`, made empty when there is none yet; nil when there are
-    /// ``maxTables`` already (the number is then hashed, as every later one of its office and year).
+    /// ``maxTables`` already (the number is then hashed, as every later one of its table).
     private mutating func tableOrNew(_ place: (office: UInt64, tag: UInt64, sequence: Int)) -> Int? {
         if let existing = table(office: place.office, tag: place.tag) { return existing }
         guard tables.count < Self.maxTables else { return nil }
@@ -263,11 +263,11 @@ struct CaseIndex: Sendable {
     }
 }
 
-/// The canonical numbers of one office and year: the value + 1 of each sequence (0: none).
+/// The numbers of one office, year and number of digits: the value + 1 of each sequence (0: none).
 private struct DenseTable: Sendable {
     /// The office code with its dash, as ``CaseKey/office``.
     let office: UInt64
-    /// The office's length with its dash, shifted 16 bits, and the year.
+    /// ``CaseKey/tag``: the office's length, the sequence's digits and the year.
     let tag: UInt64
     var values: [UInt32] = []
     /// Whether its numbers form a run whose values follow them.
@@ -294,7 +294,7 @@ private struct DenseTable: Sendable {
     }
 }
 
-/// A table's canonical numbers seen as a run: `first...last`, each with the value `offset + sequence`.
+/// A table's numbers seen as a run: `first...last`, each with the value `offset + sequence`.
 ///
 /// It holds while the numbers come one after the other with values one after the other (then
 /// the dense table holds exactly the run, and a lookup needs no table); the first number out of

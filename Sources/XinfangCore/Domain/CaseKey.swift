@@ -1,17 +1,19 @@
 /// A case number's office, year and sequence, read once from its bytes where an event is decoded,
 /// so that the case index finds the case without reading the number's text again.
 ///
-/// `XF-2026-000123` gives the office `XF-` (with its dash), the year 2026 and the sequence 123.
-/// A number has a key when it is an office code of 1 to 7 bytes and its dash, four digits, a
-/// dash and six digits, or seven without a leading zero: the one spelling per number that
-/// ``CaseIndex`` keeps in its dense tables. Any other text has ``none``, and the index reads
-/// the text as before. The key is a function of the text alone (an event's `caseKey` is always
-/// `CaseKey(caseID)`), so two events are equal exactly when their texts are.
+/// `XF-2026-000123` gives the office `XF-` (with its dash), the year 2026, six digits and the
+/// sequence 123. A number has a key when it is an office code of 1 to 7 bytes and its dash, four
+/// digits, a dash and six, seven or eight digits (`XF-2026-0000123`, as a tool that pads to
+/// seven writes it, is seven digits and sequence 123: another number than `XF-2026-000123`).
+/// Any other text has ``none``, and ``CaseIndex`` reads the text as before. The key is a
+/// function of the text alone, and the text of the key (``text(office:tag:sequence:)``), so two
+/// numbers have equal keys exactly when their texts are equal (an event's `caseKey` is always
+/// `CaseKey(caseID)`).
 struct CaseKey: Sendable, Equatable {
     /// The office code and its dash, as its bytes load from memory (little-endian), zero-padded.
     let office: UInt64
-    /// Bit 63: there is a key; bits 56–59: the office's length with its dash; bits 32–47: the
-    /// year; bits 0–31: the sequence.
+    /// Bit 63: there is a key; bits 56–59: the office's length with its dash; bits 48–51: how
+    /// many digits the sequence has; bits 32–47: the year; bits 0–31: the sequence.
     private let packed: UInt64
 
     /// No key: the index reads the case number's text.
@@ -34,8 +36,10 @@ struct CaseKey: Sendable, Equatable {
         let digits: Int
         if count >= 12, bytes[count - 7] == dash {
             digits = 6
-        } else if count >= 13, bytes[count - 8] == dash, bytes[count - 7] != UInt8(ascii: "0") {
+        } else if count >= 13, bytes[count - 8] == dash {
             digits = 7
+        } else if count >= 14, bytes[count - 9] == dash {
+            digits = 8
         } else {
             return .none
         }
@@ -43,15 +47,15 @@ struct CaseKey: Sendable, Equatable {
         let officeLength = count - 5 - digits
         guard officeLength >= 2, officeLength <= 8, bytes[officeLength - 1] == dash else { return .none }
         let raw = UnsafeRawPointer(bytes)
-        // The sequence's digits are the last 8 bytes with the one or two before them made zeros.
+        // The sequence's digits are the last 8 bytes with the ones before them (two, one or none) made zeros.
         let lastEight = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
-        let padding: UInt64 = digits == 6 ? 0xFFFF : 0xFF
+        let padding: UInt64 = (1 << UInt64(8 * (8 - digits))) - 1
         let year = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: officeLength, as: UInt32.self)))
         guard let sequence = eightDigits(lastEight & ~padding | 0x3030_3030_3030_3030 & padding),
               let year = eightDigits(year << 32 | 0x3030_3030) else { return .none }
         let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
         let office = officeLength == 8 ? first : first & (1 << UInt64(8 * officeLength) - 1)
-        return CaseKey(office: office, packed: 1 << 63 | UInt64(officeLength) << 56 | year << 32 | sequence)
+        return CaseKey(office: office, packed: 1 << 63 | UInt64(officeLength) << 56 | UInt64(digits) << 48 | year << 32 | sequence)
     }
 
     /// The value of eight ASCII digits as they load from memory (the first digit in the lowest
@@ -72,14 +76,11 @@ struct CaseKey: Sendable, Equatable {
         self = text.withUTF8 { bytes in bytes.baseAddress.map { CaseKey($0, count: bytes.count) } ?? .none }
     }
 
-    /// The one text whose key has this office (its bytes as ``office`` holds them), the office's
-    /// length with its dash and the year (`tag`: the length shifted 16 bits, then the year) and
-    /// `sequence`: the year in four digits, the sequence in six, or seven from 1,000,000.
+    /// The one text whose key has this office (its bytes as ``office`` holds them), this ``tag``
+    /// (the office's length, the sequence's digits and the year) and `sequence`.
     static func text(office: UInt64, tag: UInt64, sequence: Int) -> String {
-        let officeLength = Int(tag >> 16)
-        let year = Int(tag & 0xFFFF)
-        precondition(officeLength <= 8 && year <= 9999 && sequence < 10_000_000)
-        let digits = sequence < 1_000_000 ? 6 : 7
+        let officeLength = Int(tag >> 24 & 0xF), digits = Int(tag >> 16 & 0xF), year = Int(tag & 0xFFFF)
+        precondition((2...8).contains(officeLength) && (6...8).contains(digits) && year <= 9999)
         return String(unsafeUninitializedCapacity: officeLength + 5 + digits) { out in
             for index in 0..<officeLength { out[index] = UInt8(truncatingIfNeeded: office >> UInt64(8 * index)) }
             var value = year
@@ -101,6 +102,11 @@ struct CaseKey: Sendable, Equatable {
     var exists: Bool { packed >> 63 != 0 }
     /// The office's length with its dash (0 for ``none``).
     var officeLength: Int { Int(packed >> 56 & 0xF) }
+    /// How many digits the sequence is written with: 6, 7 or 8 (0 for ``none``).
+    var digits: Int { Int(packed >> 48 & 0xF) }
+    /// The office's length, the sequence's digits and the year, in one word: with ``office``,
+    /// which of ``CaseIndex``'s dense tables the number belongs to.
+    var tag: UInt64 { packed >> 32 & 0x0FFF_FFFF }
     var year: Int { Int(packed >> 32 & 0xFFFF) }
     var sequence: Int { Int(packed & 0xFFFF_FFFF) }
 }
