@@ -29,7 +29,7 @@ struct CaseIndex: Sendable {
     private var tables: [DenseTable] = []
     /// Each table's index + 1 (0: none), placed by ``DenseTable/slot(office:tag:)``.
     private var tableSlots = [UInt8](repeating: 0, count: 2 * maxTables)
-    /// At most this many dense tables (offices times years); the numbers of any more are hashed.
+    /// At most this many dense tables (offices, years and widths); the numbers of any more are hashed.
     /// Tables are never removed, so once a table was refused, no table is made again (it would
     /// hide the numbers hashed for want of it).
     static let maxTables = 64
@@ -167,16 +167,16 @@ struct CaseIndex: Sendable {
     }
 
     /// Where a number's key puts it in the dense tables: its office, the office's length, the
-    /// sequence's digits and the year (`tag`), and its sequence. Nil when it has no place there (no key, an office that is
-    /// not ASCII, a sequence past ``denseLimit``).
+    /// sequence's digits and the year (`tag`), and its sequence. Nil when it has no place there
+    /// (no key, an office that is not ASCII, a sequence past ``denseLimit``).
     @inline(__always)
     private static func densePlace(_ caseKey: CaseKey) -> (office: UInt64, tag: UInt64, sequence: Int)? {
         guard caseKey.exists, caseKey.office & 0x8080_8080_8080_8080 == 0, caseKey.sequence < denseLimit else { return nil }
         return (caseKey.office, caseKey.tag, caseKey.sequence)
     }
 
-    /// The answer of the dense tables for `place`: nil when it has no table
-    /// (the number may be hashed), else the value, or `.some(nil)` when it is not in the index.
+    /// The answer of the dense tables for `place`: nil when it has no table (the number may be
+    /// hashed), else the value, or `.some(nil)` when it is not in the index.
     @inline(__always)
     private func dense(_ place: (office: UInt64, tag: UInt64, sequence: Int)) -> Int?? {
         guard let table = table(office: place.office, tag: place.tag) else { return nil }

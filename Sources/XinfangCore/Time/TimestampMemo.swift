@@ -4,8 +4,9 @@
 /// it, nearly always share the date and the UTC offset: for the writer's layout
 /// `YYYY-MM-DDTHH:MM:SS±HH:MM`, a date or an offset equal to the remembered one is recognised
 /// with one or two compares of its bytes, and only the six time digits are read. The same layout
-/// with a fraction of a second or with `Z`, and with `t` or a space for `T`, is read the same way; everything else goes to
-/// ``OfficeTimeZone/parseTimestamp(bytes:)``, and the answers are that method's.
+/// with a fraction of a second or with `Z`, and with `t` or a space for `T`, is read the same
+/// way; everything else goes to ``OfficeTimeZone/parseTimestamp(bytes:)``, and the answers are
+/// that method's.
 struct TimestampMemo {
     /// The last valid date's ten bytes, as they load from memory, and its day number.
     private var dateLow: UInt64 = 0

@@ -14,9 +14,9 @@
 //
 // `parseTimestamp(bytes:)` is the journal reader's hot path: the layouts with a time zone only
 // (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.D+]Z`, `YYYY-MM-DDTHH:MM:SS[.D+]±HH:MM`, `T` also `t` or
-// a space, `Z` also `z`), no Foundation, no allocation. Whatever it accepts, `parseTimestamp(_:)` accepts with the same
-// result; on `nil` a caller can fall back to `parseTimestamp(_:)` for the lenient forms and
-// for an error message.
+// a space, `Z` also `z`), no Foundation, no allocation. Whatever it accepts,
+// `parseTimestamp(_:)` accepts with the same result; on `nil` a caller can fall back to
+// `parseTimestamp(_:)` for the lenient forms and for an error message.
 
 /// Why a text is not an acceptable date or date-time.
 public enum TimestampError: Error, Sendable, Equatable, CustomStringConvertible {
