@@ -15,9 +15,13 @@ struct StatsGroups {
     private(set) var values: [[String?]] = []
     /// Each group's counts, by group number.
     private(set) var counts: [StatsCounts] = []
-    /// While ``byBytes`` holds every group (each value surely in NFC).
+    /// Whether the groups are found by their bytes (each value so far surely in NFC).
     private var keyedByBytes = true
-    private var byBytes: [Spelling: Int] = [:]
+    /// While keyed by bytes: each group's ``sortKey(_:)`` and its hash, and open addressing over
+    /// them (slot → group + 1, 0: empty; a power of two, at most half full).
+    private var sortKeys: [[UInt8]] = []
+    private var sortKeyHashes: [UInt64] = []
+    private var slots = [Int32](repeating: 0, count: 64)
     /// Once a value may not be in NFC: every group by its `String` values.
     private var byString: [StatsGroupKey: Int] = [:]
 
@@ -32,10 +36,15 @@ struct StatsGroups {
         if keyedByBytes, !keyValues.allSatisfy({ $0?.isSurelyNFC ?? true }) {
             keyedByBytes = false
             for (group, known) in values.enumerated() { byString[StatsGroupKey(values: known)] = group }
-            byBytes = [:]
+            (sortKeys, sortKeyHashes, slots) = ([], [], [])
         }
-        let group = keyedByBytes ? Self.number(Spelling(keyValues), in: &byBytes, next: values.count)
-                                 : Self.number(StatsGroupKey(values: keyValues), in: &byString, next: values.count)
+        let group: Int
+        if keyedByBytes {
+            group = number(ofSortKey: Self.sortKey(keyValues))
+        } else {
+            func read(_ number: inout Int) -> Int { number }
+            group = read(&byString[StatsGroupKey(values: keyValues), default: values.count])  // one lookup, entered when new
+        }
         if group == values.count {
             values.append(keyValues)
             counts.append(StatsReport.emptyCounts(withPrevious))
@@ -43,10 +52,30 @@ struct StatsGroups {
         counts[group].add(added)
     }
 
-    /// The number of `key`'s group in `table`, given `next` (and entered) when it has none: one lookup.
-    private static func number<Key: Hashable>(_ key: Key, in table: inout [Key: Int], next: Int) -> Int {
-        func read(_ number: inout Int) -> Int { number }
-        return read(&table[key, default: next])
+    /// The number of the group whose sort key is `key`; the next number (entered) when there is none.
+    private mutating func number(ofSortKey key: [UInt8]) -> Int {
+        let hash = key.withUnsafeBytes { ByteHash.hash($0) }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let group = Int(slots[slot]) - 1
+            if sortKeyHashes[group] == hash, sortKeys[group] == key { return group }
+            slot = (slot + 1) & mask
+        }
+        sortKeys.append(key)
+        sortKeyHashes.append(hash)
+        slots[slot] = Int32(sortKeys.count)
+        if sortKeys.count * 2 > slots.count {
+            var larger = [Int32](repeating: 0, count: slots.count * 2)
+            let largerMask = larger.count - 1
+            for (group, stored) in sortKeyHashes.enumerated() {
+                var place = Int(truncatingIfNeeded: stored) & largerMask
+                while larger[place] != 0 { place = (place + 1) & largerMask }
+                larger[place] = Int32(group + 1)
+            }
+            slots = larger
+        }
+        return sortKeys.count - 1
     }
 
     /// Adds every group of `other`, in its order.
@@ -62,8 +91,8 @@ struct StatsGroups {
             return values.indices.sorted { keys[$0] < keys[$1] }
         }
         // Values surely in NFC differ exactly when their bytes do, and UTF-8's byte order is code
-        // point order: each group's values become one run of bytes, sorted as bytes.
-        let keys = values.map(Self.sortKey)
+        // point order: each group's values are one run of bytes (its sort key), sorted as bytes.
+        let keys = sortKeys
         return values.indices.sorted { left, right in
             keys[left].withUnsafeBufferPointer { l in
                 keys[right].withUnsafeBufferPointer { r in
@@ -77,7 +106,8 @@ struct StatsGroups {
 
     /// Key values as bytes whose order is ``StatsGroupKey``'s for values surely in NFC: each value's
     /// UTF-8 bytes plus one (UTF-8 has no byte above 0xF4) and then 0, so a value before another
-    /// that starts with it; a nil value 0xFF, after every other.
+    /// that starts with it; a nil value 0xFF, after every other. Lists of other bytes have other
+    /// keys, so the key also finds the group.
     private static func sortKey(_ keyValues: [String?]) -> [UInt8] {
         var key: [UInt8] = []
         for value in keyValues {
@@ -92,42 +122,5 @@ struct StatsGroups {
             key.append(0)
         }
         return key
-    }
-
-    /// Whether `a` and `b` are the same UTF-8 bytes.
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.utf8.count == b.utf8.count && a.withUTF8 { left in
-            b.withUTF8 { right in left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
-        }
-    }
-
-    /// Key values hashed and compared by their bytes (right only for values surely in NFC).
-    private struct Spelling: Hashable {
-        let values: [String?]
-
-        init(_ values: [String?]) { self.values = values }
-
-        static func == (a: Spelling, b: Spelling) -> Bool {
-            zip(a.values, b.values).allSatisfy { l, r in
-                switch (l, r) {
-                case (nil, nil): return true
-                case (let l?, let r?): return sameBytes(l, r)
-                default: return false
-                }
-            }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            for value in values {
-                // 0xFE and 0xFF never occur in UTF-8, so they end each value unambiguously.
-                guard var value else {
-                    hasher.combine(UInt8(0xFE))
-                    continue
-                }
-                value.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                hasher.combine(UInt8(0xFF))
-            }
-        }
     }
 }
