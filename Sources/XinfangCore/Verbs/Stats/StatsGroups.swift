@@ -17,11 +17,8 @@ struct StatsGroups {
     private(set) var counts: [StatsCounts] = []
     /// Whether the groups are found by their bytes (each value so far surely in NFC).
     private var keyedByBytes = true
-    /// While keyed by bytes: each group's ``sortKey(_:)`` and its hash, and open addressing over
-    /// them (slot → group + 1, 0: empty; a power of two, at most half full).
-    private var sortKeys: [[UInt8]] = []
-    private var sortKeyHashes: [UInt64] = []
-    private var slots = [Int32](repeating: 0, count: 64)
+    /// While keyed by bytes: each group's ``sortKey(_:)``, coded in group order (code = group).
+    private var sortKeys = TextCodes()
     /// Once a value may not be in NFC: every group by its `String` values.
     private var byString: [StatsGroupKey: Int] = [:]
 
@@ -36,11 +33,11 @@ struct StatsGroups {
         if keyedByBytes, !keyValues.allSatisfy({ $0?.isSurelyNFC ?? true }) {
             keyedByBytes = false
             for (group, known) in values.enumerated() { byString[StatsGroupKey(values: known)] = group }
-            (sortKeys, sortKeyHashes, slots) = ([], [], [])
+            sortKeys = TextCodes()
         }
         let group: Int
         if keyedByBytes {
-            group = number(ofSortKey: Self.sortKey(keyValues))
+            group = Int(Self.sortKey(keyValues).withUnsafeBytes { sortKeys.code(ofBytes: $0) })
         } else {
             func read(_ number: inout Int) -> Int { number }
             group = read(&byString[StatsGroupKey(values: keyValues), default: values.count])  // one lookup, entered when new
@@ -50,32 +47,6 @@ struct StatsGroups {
             counts.append(StatsReport.emptyCounts(withPrevious))
         }
         counts[group].add(added)
-    }
-
-    /// The number of the group whose sort key is `key`; the next number (entered) when there is none.
-    private mutating func number(ofSortKey key: [UInt8]) -> Int {
-        let hash = key.withUnsafeBytes { ByteHash.hash($0) }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            let group = Int(slots[slot]) - 1
-            if sortKeyHashes[group] == hash, sortKeys[group] == key { return group }
-            slot = (slot + 1) & mask
-        }
-        sortKeys.append(key)
-        sortKeyHashes.append(hash)
-        slots[slot] = Int32(sortKeys.count)
-        if sortKeys.count * 2 > slots.count {
-            var larger = [Int32](repeating: 0, count: slots.count * 2)
-            let largerMask = larger.count - 1
-            for (group, stored) in sortKeyHashes.enumerated() {
-                var place = Int(truncatingIfNeeded: stored) & largerMask
-                while larger[place] != 0 { place = (place + 1) & largerMask }
-                larger[place] = Int32(group + 1)
-            }
-            slots = larger
-        }
-        return sortKeys.count - 1
     }
 
     /// Adds every group of `other`, in its order.
@@ -92,10 +63,9 @@ struct StatsGroups {
         }
         // Values surely in NFC differ exactly when their bytes do, and UTF-8's byte order is code
         // point order: each group's values are one run of bytes (its sort key), sorted as bytes.
-        let keys = sortKeys
         return values.indices.sorted { left, right in
-            keys[left].withUnsafeBufferPointer { l in
-                keys[right].withUnsafeBufferPointer { r in
+            sortKeys.withBytes(of: Int32(left)) { l in
+                sortKeys.withBytes(of: Int32(right)) { r in
                     let common = min(l.count, r.count)
                     let compared = common == 0 ? 0 : memcmp(l.baseAddress!, r.baseAddress!, common)
                     return compared != 0 ? compared < 0 : l.count < r.count
