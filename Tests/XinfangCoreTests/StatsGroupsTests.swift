@@ -41,7 +41,7 @@ final class StatsGroupsTests: XCTestCase {
     /// Random key lists: the same groups, counts and first spellings as a dictionary keyed by
     /// `String`s, before and after the move to `String` keys; while every value is surely in NFC,
     /// the same order too. (With equivalent values spelled apart in different groups, the order of
-    /// ``StatsGroupKey`` is not a strict weak order: `[K, b] < [KELVIN SIGN, a]` by the second
+    /// ``StatsGroupKey`` is not a strict weak order: `[KELVIN SIGN, a] < [K, b]` by the second
     /// values, but `[K, b] < [a, c] < [KELVIN SIGN, a]` by the first. Such groups come out in
     /// an order that depends on the input.)
     func testGroupsAgreeWithStringKeys() {
